@@ -1,0 +1,48 @@
+"""Command line: `python -m generator check|pages|export|new`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .report import REPORTER_BY_NAME
+from .validate import check as run_check
+
+ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+                           show_default=True, help="Repository holding events/ and seeds/.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="timeline-generator")
+def main() -> None:
+    """Check and publish a sourced, contested-claims timeline."""
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTER_BY_NAME)), default="text", show_default=True,
+              help="text for people, github for pull-request annotations, json for programs.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.argument("paths", nargs=-1)
+def check(root: Path, fmt: str, strict: bool, paths: tuple[str, ...]) -> None:
+    """Check every data file; report findings only for PATHS when given.
+
+    Exit status: 0 clean, 1 findings, 2 usage error.
+    """
+    if not root.is_dir():
+        raise click.UsageError(f"--root {root} is not a folder")
+    only = [_relative(root, p) for p in paths]
+    _, result = run_check(root, only or None)
+    REPORTER_BY_NAME[fmt](result, sys.stdout)
+    sys.exit(1 if result.failed(strict) else 0)
+
+
+def _relative(root: Path, path: str) -> str:
+    """PATHS may be given relative to the current folder or to --root; findings use --root."""
+    candidate = Path(path)
+    try:
+        return candidate.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return candidate.as_posix()

@@ -1,0 +1,67 @@
+"""What the checker finds, kept apart from how it is printed."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place: `path:line:col: severity: [code] message`."""
+
+    path: str
+    line: int
+    col: int
+    severity: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: [{self.code}] {self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Result:
+    """Every finding of one run, errors and warnings alike."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files_checked: int = 0
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    def sorted(self) -> list[Finding]:
+        return sorted(set(self.findings))
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the closest choice, or '' when none is close."""
+    normalised = word.replace("_", "-").lower() if isinstance(word, str) else str(word)
+    choices = list(choices)
+    for choice in choices:
+        if choice == normalised:
+            return f"; did you mean '{choice}'?"
+    close = difflib.get_close_matches(normalised, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

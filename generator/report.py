@@ -1,0 +1,52 @@
+"""Reporters: the same Result printed for people, for GitHub and for programs."""
+
+from __future__ import annotations
+
+import json
+from typing import Callable, TextIO
+
+from .findings import Result
+
+
+def _escape_data(text: str) -> str:
+    # GitHub workflow commands: %, CR and LF must be escaped in the message.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _summary(result: Result) -> str:
+    errors, warnings = len(result.errors), len(result.warnings)
+    if errors or warnings:
+        return f"{errors} error(s), {warnings} warning(s) in {result.files_checked} file(s)"
+    return f"{result.files_checked} file(s) checked, no problems found"
+
+
+def report_text(result: Result, out: TextIO) -> None:
+    for finding in result.sorted():
+        print(finding, file=out)
+    print(_summary(result), file=out)
+
+
+def report_github(result: Result, out: TextIO) -> None:
+    """Workflow commands that GitHub turns into inline annotations on the pull request."""
+    for f in result.sorted():
+        kind = "error" if f.severity == "error" else "warning"
+        props = (f"file={_escape_property(f.path)},line={f.line},col={f.col},"
+                 f"title={_escape_property(f'[{f.code}]')}")
+        print(f"::{kind} {props}::{_escape_data(f.message)}", file=out)
+    print(_summary(result), file=out)
+
+
+def report_json(result: Result, out: TextIO) -> None:
+    json.dump([f.as_dict() for f in result.sorted()], out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+REPORTER_BY_NAME: dict[str, Callable[[Result, TextIO], None]] = {
+    "text": report_text,
+    "github": report_github,
+    "json": report_json,
+}
