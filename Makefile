@@ -1,0 +1,58 @@
+# make build: check the data and build the site into site/ (creates .venv on first run).
+# make test:  install everything the tests need (Chromium and Java too, as root) and run them all.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip --disable-pip-version-check -q
+APT    := DEBIAN_FRONTEND=noninteractive apt-get
+
+.PHONY: build test check serve pages bench system-deps clean
+
+build: $(VENV)/.runtime
+	$(BIN)/python -m generator check
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(VENV)/.runtime
+	$(BIN)/python -m generator check
+
+serve: $(VENV)/.runtime
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+pages: $(VENV)/.runtime
+	$(BIN)/python -m generator pages --out build/pages
+
+test: $(VENV)/.dev node_modules/.installed system-deps
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/check_bench.py
+	$(BIN)/python bench/build_bench.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (never `playwright install`) and a JRE for the Nu Html Checker.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "install as root:$$missing" >&2; exit 1; fi; \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf site build test-output .pytest_cache
