@@ -203,7 +203,9 @@ def _parse_point(text: str) -> Point:
         return Point(year, qualifier=qualifier)
     month = int(match["month"])
     if 21 <= month <= 24 and match["day"] is None:
-        return Point(year, season=month, qualifier=qualifier)
+        if qualifier:
+            raise DateError(f"'{text}': a season cannot carry ~, ? or %; it is already a span of months")
+        return Point(year, season=month)
     if not 1 <= month <= 12:
         raise DateError(f"'{text}' has month {month:02d}; months are 01-12 and seasons 21-24")
     if match["day"] is None:

@@ -56,6 +56,14 @@ class Result:
         return bool(self.errors or (strict and self.warnings))
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """A value as a message may show it: control and invisible characters escaped, long text cut."""
+    text = value if isinstance(value, str) else str(value)
+    text = "".join(c if c.isprintable() and c not in "\u200b\u200c\u200d\u2060\ufeff" else f"\\u{ord(c):04x}"
+                   for c in text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """'; did you mean 'x'?' for the closest choice, or '' when none is close."""
     normalised = word.replace("_", "-").lower() if isinstance(word, str) else str(word)

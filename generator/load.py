@@ -71,7 +71,6 @@ class Document:
     text: str | None = None
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
-    quoted_scalars: bool = True  # set False on sight of an unquoted date-like value
     _positions: dict | None = field(default=None, repr=False)
 
     @property
@@ -158,6 +157,7 @@ def _build(text: str, doc: Document) -> None:
     root: Any = None
     documents = 0
     depth = 0
+    aliases: set[str] = set()
     try:
         for event in yaml.parse(text, Loader=StrictLoader):
             kind = type(event)
@@ -187,7 +187,9 @@ def _build(text: str, doc: Document) -> None:
                 depth -= 1
                 value, _, event = stack.pop()  # marks below point at where the container began
             elif kind is AliasEvent:
-                doc.finding(*_mark(event), "alias", f"alias '*{event.anchor}' is not allowed; write the value out in full")
+                if event.anchor not in aliases:  # once per name: a "billion laughs" file repeats them
+                    aliases.add(event.anchor)
+                    doc.finding(*_mark(event), "alias", f"alias '*{event.anchor}' is not allowed; write the value out in full")
                 value = None
             elif kind is DocumentStartEvent:
                 documents += 1
@@ -222,6 +224,11 @@ def _build(text: str, doc: Document) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.split("\n")
+        if line > len(lines) or (line == len(lines) and not lines[-1]):
+            # libyaml reports a truncated file at the line after its end: point at the last real character.
+            line = len(lines) - 1 if len(lines) > 1 and not lines[-1] else len(lines)
+            col = len(lines[line - 1]) + 1
         doc.finding(line, col, "yaml-syntax", f"{exc.problem or exc.context}".strip())
         return
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all it raises
@@ -264,8 +271,6 @@ def _positions(text: str) -> dict[tuple, tuple]:
             kind = type(event)
             if kind in (MappingEndEvent, SequenceEndEvent):
                 stack.pop()
-                if stack and stack[-1][0]:
-                    stack[-1][2] = None
                 continue
             if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
                 continue
@@ -278,6 +283,9 @@ def _positions(text: str) -> dict[tuple, tuple]:
                     if frame[2] is None:
                         frame[2] = event.value if kind is ScalarEvent else "?"
                         frame[3] = mark
+                        if kind is MappingStartEvent or kind is SequenceStartEvent:
+                            # A complex key (refused by the loader): walk it without recording positions.
+                            stack.append([kind is MappingStartEvent, frame[1] + ("?",), None, None, 0])
                         continue
                     path = frame[1] + (frame[2],)
                     positions.setdefault(path, (frame[3], mark))

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import jsonschema_rs
 
-from .findings import did_you_mean
+from .findings import did_you_mean, shown
 from .load import Document
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
@@ -85,13 +85,17 @@ def _describe(kind: str, error) -> Iterator[tuple]:
         yield path, "wrong-type", f"{name} must be {_expected(list(sub['type']) if isinstance(sub['type'], list) else [sub['type']])}, not {_type_name(value)}"
     elif keyword == "Enum":
         options = [str(o) for o in sub["enum"]]
-        shown = ", ".join(options) if len(options) <= 8 else "a value listed in the schema"
-        yield path, "invalid-value", f"{name} '{value}' is not one of {shown}{did_you_mean(str(value), options)}"
+        if len(options) <= 8:
+            yield path, "invalid-value", f"{name} '{shown(value)}' is not one of {', '.join(options)}{did_you_mean(str(value), options)}"
+        else:
+            yield path, "invalid-value", f"{name} '{shown(value)}' is not a valid {sub.get('title', 'value')}: {sub.get('description', 'see the schema')}"
     elif keyword == "Pattern":
         if sub.get("title") in _LEFT_TO_RULES:
             return
+        if sub.get("title") == "id" and path != ("id",):
+            return  # a reference: the rules report it as unknown, with a did-you-mean
         what = sub.get("title", "value")
-        yield path, "invalid-value", f"{name} '{value}' is not a valid {what}: {sub.get('description', 'see the schema')}"
+        yield path, "invalid-value", f"{name} '{shown(value)}' is not a valid {what}: {sub.get('description', 'see the schema')}"
     elif keyword in ("MaxLength", "MinLength"):
         limit = error.kind.limit
         if keyword == "MaxLength":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates, quotes, schema
-from .findings import ERROR, WARNING, Finding, Result, did_you_mean
+from .findings import ERROR, WARNING, Finding, Result, did_you_mean, shown
 from .load import Document, load
 from .urls import url_problem
 
@@ -182,7 +182,7 @@ class Checker:
                 continue
             ident, stem = doc.data["id"], doc.path.stem
             if ident != stem:
-                doc.at(("id",), "id-mismatch", f"id '{ident}' differs from the file name '{stem}.yaml'; make them equal")
+                doc.at(("id",), "id-mismatch", f"id '{shown(ident)}' differs from the file name '{stem}.yaml'; make them equal")
             if not pattern.fullmatch(ident):
                 continue  # the schema already reported it
             folded = ident.casefold()
@@ -212,13 +212,13 @@ class Checker:
                 where = {"actor": "events/actors/", "tag": "events/tags.yaml", "metric": "events/metrics.yaml",
                          "event": "events/", "seed": "seeds/"}[kind]
                 hint = did_you_mean(value, known) or f"; add it to {where} first"
-                doc.at(path + (index,), f"unknown-{kind}", f"unknown {kind} '{value}'{hint}")
+                doc.at(path + (index,), f"unknown-{kind}", f"unknown {kind} '{shown(value)}'{hint}")
 
     def _url(self, doc: Document, path: tuple, value) -> None:
         if isinstance(value, str):
             problem = url_problem(value)
             if problem:
-                doc.at(path, "invalid-url", f"{schema.field_name(path)} '{value}' {problem}")
+                doc.at(path, "invalid-url", f"{schema.field_name(path)} '{shown(value)}' {problem}")
 
     # -- rules by kind -----------------------------------------------------
 
@@ -275,7 +275,9 @@ class Checker:
         for role in ROLES:
             self._refs(doc, ("actors", role), actors.get(role), self.actor_ids, "actor")
         status = data.get("status")
-        if status == "alleged" and not actors.get("claimant"):
+        if "actors" in data and not isinstance(data["actors"], dict):
+            pass  # the schema reported its type; who claims or denies cannot be read from it
+        elif status == "alleged" and not actors.get("claimant"):
             doc.at(("status",), "alleged-needs-claimant", "an alleged event must name who alleges it under actors.claimant")
         if status == "disputed" and not actors.get("denier"):
             doc.at(("status",), "disputed-needs-denier", "a disputed event must name who disputes it under actors.denier")
@@ -301,10 +303,9 @@ class Checker:
                 continue
             problem = url_problem(target)
             if problem:
-                doc.at(("summary",), "unsafe-link", f"link target '{target}' in summary {problem}")
+                doc.at(("summary",), "unsafe-link", f"link target '{shown(target)}' in summary {problem}")
         if _HTML.search(summary):
-            doc.at(("summary",), "raw-html", "HTML in a summary is shown as plain text, not markup; use Markdown",
-                   severity=WARNING)
+            doc.at(("summary",), "raw-html", "summaries are Markdown without HTML; remove the tag or write it in words")
 
     def _source(self, doc: Document, path: tuple, source: dict, date, status) -> None:
         has_seed, has_url = "seed" in source, "url" in source

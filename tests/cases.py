@@ -1,0 +1,71 @@
+"""Named data cases for the checker.
+
+Each file in tests/data/valid/ and tests/data/invalid/ is one data file. It is
+copied into a fresh tree (the repository's data) at
+the path named by a trailing `# place: <path>` comment, by default
+events/2024/2024-10-08-case.yaml. Trailing `# expect: line:col: severity: [code] message`
+comments list exactly the findings the checker must report for it; valid cases
+have none. Comments at the end shift no line numbers.
+
+Regenerate the expectations after a deliberate change of wording with
+`python -m tests.cases --update`, then read the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.validate import check
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+DEFAULT_PLACE = "events/2024/2024-10-08-case.yaml"
+
+
+def base_tree(target: Path) -> Path:
+    """A copy of the repository's data: events, actors, vocabularies and seeds."""
+    shutil.copytree(REPO / "events", target / "events")
+    shutil.copytree(REPO / "seeds", target / "seeds")
+    return target
+
+
+def directives(raw: bytes, name: str) -> list[str]:
+    values = []
+    for line in raw.splitlines():
+        if line.startswith(f"# {name}: ".encode()):
+            values.append(line[len(name) + 4:].decode("utf-8"))
+    return values
+
+
+def run_case(case: Path, root: Path) -> tuple[str, list[str]]:
+    """Place the case in `root` and return its path and the findings reported for it."""
+    raw = case.read_bytes()
+    place = (directives(raw, "place") or [DEFAULT_PLACE])[0]
+    target = root / place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(raw)
+    _, result = check(root, [place])
+    return place, [f"{f.line}:{f.col}: {f.severity}: [{f.code}] {f.message}" for f in result.sorted()]
+
+
+def cases(kind: str) -> list[Path]:
+    return sorted((DATA / kind).glob("*.yaml"))
+
+
+def update() -> None:
+    for case in cases("invalid"):
+        with tempfile.TemporaryDirectory() as tmp:
+            _, found = run_case(case, base_tree(Path(tmp)))
+        raw = case.read_bytes()
+        kept = b"".join(line for line in raw.splitlines(keepends=True) if not line.startswith(b"# expect: "))
+        case.write_bytes(kept + "".join(f"# expect: {f}\n" for f in found).encode("utf-8"))
+        print(f"{case.name}: {len(found)} finding(s)")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        sys.exit("usage: python -m tests.cases --update")
+    update()
