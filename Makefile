@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip --disable-pip-version-check -q
 APT    := DEBIAN_FRONTEND=noninteractive apt-get
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test check serve pages bench system-deps clean
 
@@ -33,7 +34,7 @@ $(BIN)/python:
 
 $(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
 	$(PIP) install -r requirements.txt
-	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) install --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime

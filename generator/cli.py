@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
-from .report import REPORTER_BY_NAME
+from .model import DataError, load_dataset
+from .outputs import site_files, write_folder
+from .pages import Settings
+from .report import REPORTER_BY_NAME, report_text
 from .validate import check as run_check
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -46,3 +49,28 @@ def _relative(root: Path, path: str) -> str:
         return candidate.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return candidate.as_posix()
+
+
+def _dataset(root: Path):
+    """The checked dataset, or the checker's findings and exit status 1."""
+    if not root.is_dir():
+        raise click.UsageError(f"--root {root} is not a folder")
+    try:
+        data, _ = load_dataset(root)
+    except DataError as exc:
+        report_text(exc.result, sys.stderr)
+        sys.exit(1)
+    return data
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the pages into (replaced as a whole).")
+@click.option("--site-name", default="North Korea's military support to Russia", show_default=True)
+@click.option("--repo-url", default=None, help="Repository address, for 'suggest a correction' links.")
+def pages(root: Path, out: Path, site_name: str, repo_url: str | None) -> None:
+    """Write the generated pages, assets and schemas to a folder, for any static site builder."""
+    data = _dataset(root)
+    count = write_folder(out, site_files(data, Settings(site_name=site_name, repo_url=repo_url), root))
+    click.echo(f"wrote {count} files to {out}")

@@ -1,0 +1,234 @@
+"""The validated dataset as typed objects, built only from a clean check.
+
+Rendering and exports read this model and nothing else, so they never meet a
+data error: everything that could be wrong was found by the checker first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dates, quotes
+from .findings import Result
+from .validate import ROLES, Tree, check
+
+STATUSES = {
+    "confirmed": "Acknowledged by the party concerned, or established by several independent sources.",
+    "reported": "Stated by a credible outlet or official, not independently confirmed.",
+    "alleged": "Claimed by an interested party, such as a belligerent's intelligence service.",
+    "disputed": "Claimed, and explicitly denied or contradicted by another party.",
+    "expected": "A plan or forecast that had not happened when it was reported.",
+}
+ROLE_HEADINGS = {"participant": "Did", "target": "Was targeted", "claimant": "Claimed",
+                 "denier": "Denied", "mentioned": "Mentioned"}
+
+
+class DataError(Exception):
+    """The data did not pass the check; carries the result with every finding."""
+
+    def __init__(self, result: Result):
+        super().__init__(f"{len(result.errors)} error(s) in the data")
+        self.result = result
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    description: str
+    short_name: str | None = None
+    country: str | None = None
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Vocab:
+    id: str
+    label: str
+    description: str
+    unit: str | None = None
+
+
+@dataclass
+class Seed:
+    id: str
+    title: str
+    title_source: str
+    publisher: str | None
+    url: str | None
+    published: dates.EDTFDate
+    published_basis: str
+    language: str
+    text: str
+    kind: str | None = None
+    notes: str | None = None
+    chrome: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    seed: str | None = None
+    quote: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: dates.EDTFDate | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: str
+    qualifier: str
+    as_of: dates.EDTFDate
+    claimed_by: tuple[str, ...]
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    note: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+    def display(self) -> str:
+        mark = {"exact": "", "approx": "about ", "at-least": "at least ", "at-most": "at most "}[self.qualifier]
+        if self.is_range:
+            return f"{mark}{self.low:,}–{self.high:,}"
+        return f"{mark}{self.value:,}"
+
+
+@dataclass(eq=False)
+class Event:
+    id: str
+    date: dates.EDTFDate
+    title: str
+    summary: str
+    status: str
+    actors: dict[str, tuple[str, ...]]
+    sources: tuple[Source, ...]
+    path: str
+    date_text: str | None = None
+    tags: tuple[str, ...] = ()
+    location: dict | None = None
+    figures: tuple[Figure, ...] = ()
+    related: tuple[str, ...] = ()
+    notes: str | None = None
+
+    def actor_ids(self) -> list[str]:
+        return list(dict.fromkeys(a for role in ROLES for a in self.actors.get(role, ())))
+
+    def sort_key(self) -> tuple:
+        return (*self.date.sort_key(), self.id)
+
+
+@dataclass
+class Dataset:
+    events: list[Event]
+    actors: dict[str, Actor]
+    seeds: dict[str, Seed]
+    tags: dict[str, Vocab]
+    metrics: dict[str, Vocab]
+    by_id: dict[str, Event] = field(default_factory=dict)
+    by_actor: dict[str, dict[str, list[Event]]] = field(default_factory=dict)
+    by_tag: dict[str, list[Event]] = field(default_factory=dict)
+    citations: dict[str, list[tuple[Event, int, Source]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.events.sort(key=Event.sort_key)
+        self.by_id = {e.id: e for e in self.events}
+        by_actor: dict[str, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
+        by_tag: dict[str, list[Event]] = defaultdict(list)
+        citations: dict[str, list[tuple[Event, int, Source]]] = defaultdict(list)
+        for event in self.events:
+            for role in ROLES:
+                for actor in event.actors.get(role, ()):
+                    by_actor[actor][role].append(event)
+            for tag in event.tags:
+                by_tag[tag].append(event)
+            for index, source in enumerate(event.sources):
+                if source.seed:
+                    citations[source.seed].append((event, index, source))
+        self.by_actor = {a: dict(roles) for a, roles in by_actor.items()}
+        self.by_tag = dict(by_tag)
+        self.citations = dict(citations)
+
+    def figures_by_metric(self) -> dict[str, list[tuple[Event, Figure]]]:
+        found: dict[str, list[tuple[Event, Figure]]] = {m: [] for m in self.metrics}
+        for event in self.events:
+            for figure in event.figures:
+                found[figure.metric].append((event, figure))
+        return {m: sorted(rows, key=lambda r: (r[1].as_of.sort_key(), r[0].id)) for m, rows in found.items() if rows}
+
+    def actor_figures(self, actor: str) -> list[tuple[Event, Figure]]:
+        return [(e, f) for e in self.events for f in e.figures if actor in f.claimed_by]
+
+    def children(self, actor: str) -> list[Actor]:
+        return sorted((a for a in self.actors.values() if a.parent == actor), key=lambda a: a.name)
+
+    def seed_spans(self, seed: str) -> list[tuple[int, int, Event, int]]:
+        """(start, end, event, source index) for every place each quote of the seed matches."""
+        text = self.seeds[seed].text
+        spans = []
+        for event, index, source in self.citations.get(seed, []):
+            for start, end in quotes.find_spans(source.quote or "", text):
+                spans.append((start, end, event, index))
+        return sorted(spans, key=lambda s: (s[0], -s[1], s[2].id, s[3]))
+
+
+def _opt(data: dict, key: str):
+    return data.get(key) or None
+
+
+def from_tree(tree: Tree) -> Dataset:
+    actors = {}
+    for doc in tree.actors:
+        d = doc.data
+        actors[d["id"]] = Actor(id=d["id"], name=d["name"], kind=d["kind"], description=d["description"],
+                                short_name=_opt(d, "short_name"), country=_opt(d, "country"),
+                                parent=_opt(d, "parent"), aliases=tuple(d.get("aliases") or ()))
+    seeds = {}
+    for doc in tree.seeds:
+        d = doc.data
+        seeds[d["id"]] = Seed(id=d["id"], title=d["title"], title_source=d["title_source"], publisher=d["publisher"],
+                              url=d["url"], published=dates.parse(d["published"]),
+                              published_basis=d["published_basis"], language=d["language"],
+                              text=unicodedata.normalize("NFC", tree.seed_texts[d["id"]]),
+                              kind=_opt(d, "kind"), notes=_opt(d, "notes"), chrome=tuple(d.get("chrome") or ()))
+    tags = {k: Vocab(k, v["label"], v["description"]) for k, v in tree.tags.data.items()}
+    metrics = {k: Vocab(k, v["label"], v["description"], v["unit"]) for k, v in tree.metrics.data.items()}
+    events = []
+    for doc in tree.events:
+        d = doc.data
+        sources = tuple(
+            Source(seed=s.get("seed"), quote=s.get("quote"), url=s.get("url"), publisher=s.get("publisher"),
+                   published=dates.parse(s["published"]) if s.get("published") else None)
+            for s in d["sources"])
+        figures = []
+        for f in d.get("figures") or ():
+            rng = f.get("range")
+            figures.append(Figure(metric=f["metric"], qualifier=f["qualifier"], as_of=dates.parse(f["as_of"]),
+                                  claimed_by=tuple(f["claimed_by"]), note=_opt(f, "note"),
+                                  value=int(f["value"]) if "value" in f else None,
+                                  low=int(rng[0]) if rng else None, high=int(rng[1]) if rng else None))
+        events.append(Event(
+            id=d["id"], date=dates.parse(d["date"]), title=d["title"], summary=d["summary"], status=d["status"],
+            actors={role: tuple(d["actors"].get(role) or ()) for role in ROLES}, sources=sources, path=doc.rel,
+            date_text=_opt(d, "date_text"), tags=tuple(d.get("tags") or ()), location=d.get("location"),
+            figures=tuple(figures), related=tuple(d.get("related") or ()), notes=_opt(d, "notes")))
+    return Dataset(events=events, actors=actors, seeds=seeds, tags=tags, metrics=metrics)
+
+
+def load_dataset(root: Path, *, strict: bool = False) -> tuple[Dataset, Result]:
+    """Check everything under `root`, then build the model; raise DataError when the check fails."""
+    tree, result = check(root)
+    if result.failed(strict):
+        raise DataError(result)
+    return from_tree(tree), result

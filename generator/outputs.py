@@ -1,0 +1,82 @@
+"""Everything the generator adds to a site, as (path, content) pairs, and a safe folder writer."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from . import export
+from .model import Dataset
+from .pages import Settings, build_pages
+from .schema import KINDS, SCHEMA_DIR
+
+ASSETS = ("timeline.css", "timeline.js")
+ABOUT = {
+    "json": ("JSON", "Every event with its sources and figures, and every actor, seed, tag and metric."),
+    "csv": ("CSV", "One row per event; actors, tags, sources and figures flattened into columns."),
+    "ics": ("iCalendar", "One all-day entry per event, spanning the days its date may mean."),
+    "timelinejs": ("TimelineJS", "Load it into Knight Lab's TimelineJS to draw your own timeline."),
+    "atom": ("Atom feed", "Events in order of addition to the timeline, newest first."),
+}
+
+
+def _size(content: str) -> str:
+    size = len(content.encode("utf-8"))
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
+
+
+def site_files(data: Dataset, settings: Settings, root: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Pages, exports, feeds, the site's own assets and the JSON Schemas, at their site paths."""
+    added = export.added_order(root, data)
+    exports = {fmt: (export.to_atom(data, added, settings.site_url) if fmt == "atom"
+                     else export.export(data, fmt, site_url=settings.site_url)) for fmt in export.FORMATS}
+    settings.downloads = [{"path": export.SITE_PATHS[fmt], "format": ABOUT[fmt][0], "about": ABOUT[fmt][1],
+                           "size": _size(text)} for fmt, text in exports.items()]
+    for page in build_pages(data, settings):
+        yield page.src, page.content
+    for fmt, text in exports.items():
+        yield export.SITE_PATHS[fmt], text
+    yield "data/events.schema.json", (SCHEMA_DIR / "export.schema.json").read_text(encoding="utf-8")
+    for actor in sorted(data.actors):
+        path = f"feeds/actors/{actor}.xml"
+        yield path, export.to_atom(data, added, settings.site_url, actor=actor, self_path=path)
+    assets = resources.files("generator") / "assets"
+    for name in ASSETS:
+        yield f"assets/timeline/{name}", (assets / name).read_text(encoding="utf-8")
+    for kind in KINDS:
+        yield f"schemas/{kind}.schema.json", (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")
+
+
+def write_folder(out: Path, files: Iterator[tuple[str, str | bytes]]) -> int:
+    """Write every file under `out`, all or nothing: into a temporary folder first, then swapped in."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    count = 0
+    try:
+        for rel, content in files:
+            target = (staging / rel).resolve()
+            if not target.is_relative_to(staging) or target == staging:
+                raise ValueError(f"refusing to write outside the output folder: {rel}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8", newline="\n")
+            count += 1
+        if out.exists():
+            old = out.with_name(f".{out.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(out, old)
+            os.replace(staging, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count

@@ -1,0 +1,43 @@
+"""Contributor text to HTML: the only path by which a summary becomes markup.
+
+A dedicated Markdown instance with no extensions and raw HTML switched off,
+then an allowlist sanitizer. Titles and every other field never pass through
+Markdown at all: the templates escape them.
+"""
+
+from __future__ import annotations
+
+import json
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    # Raw HTML is shown as text: no block HTML, no inline tags.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_MD = _markdown()
+
+
+def summary_html(text: str) -> Markup:
+    """Restricted Markdown to sanitised HTML: emphasis, lists, code, https links."""
+    html = _MD.reset().convert(text)
+    cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https"},
+                        link_rel="nofollow noopener noreferrer", strip_comments=True)
+    return Markup(cleaned)
+
+
+def json_for_script(data) -> Markup:
+    """JSON safe inside <script type="application/...json">: no '<', '>', '&' or quote can end the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+    return Markup(text)
