@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 _BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\]")
+_UNENCODED = re.compile(r"[\"<>`{}|^]")
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".onion")
 
 
@@ -14,6 +15,8 @@ def url_problem(url: str) -> str | None:
     """Why `url` is refused, or None when it is a safe https address."""
     if _BAD_CHARS.search(url):
         return "contains whitespace, a control character or a backslash"
+    if _UNENCODED.search(url):
+        return "contains characters that must be percent-encoded (\" < > ` { } | ^)"
     if not url.startswith("https://"):
         return "must start with https://"
     try:
