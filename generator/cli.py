@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
+from . import export as exports
 from .model import DataError, load_dataset
-from .outputs import site_files, write_folder
+from .outputs import site_files, write_file, write_folder
 from .pages import Settings
 from .report import REPORTER_BY_NAME, report_text
 from .validate import check as run_check
@@ -74,3 +75,21 @@ def pages(root: Path, out: Path, site_name: str, repo_url: str | None) -> None:
     data = _dataset(root)
     count = write_folder(out, site_files(data, Settings(site_name=site_name, repo_url=repo_url), root))
     click.echo(f"wrote {count} files to {out}")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), required=True, help="Export format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (replaced whole); standard output when omitted.")
+@click.option("--site-url", default=None, help="Published address of the site, for absolute links.")
+def export(root: Path, fmt: str, output: Path | None, site_url: str | None) -> None:
+    """Export the checked data as json, csv, ics, timelinejs or atom."""
+    data = _dataset(root)
+    text = exports.export(data, fmt, site_url=site_url, root=root)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_file(output, text)
+    click.echo(f"wrote {output}", err=True)
+

@@ -80,3 +80,16 @@ def write_folder(out: Path, files: Iterator[tuple[str, str | bytes]]) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write a whole file or nothing: to a temporary file beside it, then renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -1,0 +1,129 @@
+"""Every export read back by a real consumer: jsonschema, csv, icalendar, feedparser, TimelineJS3 in Chromium."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+
+from generator import export
+from generator.model import load_dataset
+from tests.conftest import REPO, Server
+
+DATA, _ = load_dataset(REPO)
+IDS = [e.id for e in DATA.events]
+
+
+def test_json_validates_against_its_published_schema(site) -> None:
+    document = json.loads((site / "data" / "events.json").read_text())
+    schema = json.loads((site / "data" / "events.schema.json").read_text())
+    jsonschema.Draft7Validator.check_schema(schema)
+    jsonschema.Draft7Validator(schema).validate(document)
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert [e["id"] for e in document["events"]] == IDS
+    assert {a["id"] for a in document["actors"]} == set(DATA.actors)
+    assert len(document["seeds"]) == 5
+    event = next(e for e in document["events"] if e["id"] == "2024-10-08-first-special-forces-reach-vladivostok")
+    assert (event["start"], event["end"], event["precision"]) == ("2024-10-08", "2024-10-13", "day")
+    assert event["figures"][0]["value"] == 1500 and event["figures"][0]["claimed_by"] == ["south-korea-nis"]
+
+
+def test_csv_round_trips_through_the_csv_module(site) -> None:
+    text = (site / "data" / "events.csv").read_bytes().decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [r["id"] for r in rows] == IDS
+    assert list(rows[0]) == export.CSV_COLUMNS
+    again = io.StringIO()
+    writer = csv.DictWriter(again, fieldnames=export.CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    assert again.getvalue() == text
+    treaty = next(r for r in rows if r["id"] == "2024-06-19-russia-and-north-korea-sign-mutual-defence-treaty")
+    assert treaty["participants"] == "russia; north-korea; vladimir-putin; kim-jong-un"
+    assert int(treaty["source_count"]) == 5
+
+
+def test_ics_parses_with_one_all_day_event_per_event(site) -> None:
+    calendar = icalendar.Calendar.from_ical((site / "data" / "events.ics").read_bytes())
+    events = {str(v["uid"]).split("@")[0]: v for v in calendar.walk("VEVENT")}
+    assert sorted(events) == sorted(IDS)
+    spans = {
+        "2024-10-08-first-special-forces-reach-vladivostok": (dt.date(2024, 10, 8), dt.date(2024, 10, 14)),
+        "2024-10-putin-acknowledges-north-korean-soldiers-in-russia": (dt.date(2024, 10, 1), dt.date(2024, 11, 1)),
+        "2023-23-satellite-images-show-ammunition-deliveries": (dt.date(2023, 9, 1), dt.date(2023, 12, 1)),
+        "2024-kursk-incursion": (dt.date(2024, 1, 1), dt.date(2025, 1, 1)),
+        "2024-06-19-russia-and-north-korea-sign-mutual-defence-treaty": (dt.date(2024, 6, 19), dt.date(2024, 6, 20)),
+    }
+    for ident, (start, end) in spans.items():
+        vevent = events[ident]
+        assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end), ident
+        assert not isinstance(vevent.decoded("dtstart"), dt.datetime)  # all-day
+    assert export.to_ics(DATA) == export.to_ics(DATA)  # stable UIDs and stamps: no clock
+
+
+def test_atom_feeds_parse_without_errors(site) -> None:
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert len(feed.entries) == len(IDS)
+    assert len({e.id for e in feed.entries}) == len(IDS)
+    actor = feedparser.parse((site / "feeds" / "actors" / "south-korea-nis.xml").read_bytes())
+    assert actor.bozo == 0
+    expected = sum(1 for e in DATA.events if "south-korea-nis" in e.actor_ids())
+    assert len(actor.entries) == expected > 0
+
+
+@pytest.mark.browser
+def test_timelinejs_json_loads_in_the_real_timelinejs3(site, tmp_path, watch) -> None:
+    dist = REPO / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+    shutil.copytree(dist, tmp_path / "tl")
+    shutil.copy(site / "data" / "timelinejs.json", tmp_path / "timelinejs.json")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TimelineJS</title><link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="tl/css/timeline.css"><script src="tl/js/timeline.js"></script></head>'
+        '<body><div id="timeline" style="width:1000px;height:640px"></div><script>'
+        # font: null keeps TimelineJS from loading its web fonts from another host
+        'fetch("timelinejs.json").then(r => r.json()).then(data => {'
+        ' window.tl = new TL.Timeline("timeline", data, {script_path: new URL("tl/js/", location.href).href, language: "en", font: null});'
+        ' window.tl.on("loaded", () => { window.tlLoaded = true; }); });'
+        '</script></body></html>')
+    server = Server(tmp_path)
+    try:
+        pw = watch()
+        pw.page.goto(server.url)
+        pw.page.wait_for_function("window.tlLoaded === true", timeout=30_000)
+        slides = pw.page.evaluate("window.tl._storyslider._slides.length")
+        assert slides == len(IDS) + 1  # one per event, plus the title slide
+        headline = pw.page.locator(".tl-slide-titleslide .tl-headline").first.inner_text()
+        assert "North Korea" in headline
+        assert pw.errors == []
+    finally:
+        server.close()
+
+
+def test_export_command_writes_each_format(tmp_path) -> None:
+    for fmt in export.FORMATS:
+        target = tmp_path / f"out.{fmt}"
+        run = subprocess.run([sys.executable, "-m", "generator", "export", "--root", str(REPO), "--format", fmt,
+                              "-o", str(target)], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert target.read_bytes().decode("utf-8") == export.export(DATA, fmt, root=REPO)
+    bad = subprocess.run([sys.executable, "-m", "generator", "export", "--format", "xml"],
+                         capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_feed_order_follows_addition_not_event_date() -> None:
+    added = {e.id: dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(days=i)
+             for i, e in enumerate(reversed(DATA.events))}
+    feed = feedparser.parse(export.to_atom(DATA, added))
+    assert feed.entries[0].link.endswith(f"events/{DATA.events[0].id}/")  # the oldest event, added last
