@@ -7,11 +7,15 @@ from pathlib import Path
 
 import click
 
+from . import dates
 from . import export as exports
+from . import new as new_event
 from .model import DataError, load_dataset
 from .outputs import site_files, write_file, write_folder
 from .pages import Settings
 from .report import REPORTER_BY_NAME, report_text
+from .model import STATUSES
+from .validate import ROLES
 from .validate import check as run_check
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -93,3 +97,76 @@ def export(root: Path, fmt: str, output: Path | None, site_url: str | None) -> N
     write_file(output, text)
     click.echo(f"wrote {output}", err=True)
 
+
+
+def _ask(value, label: str, interactive: bool, **prompt_args):
+    if value:
+        return value
+    if not interactive:
+        raise click.UsageError(f"missing {label}; give it as an option or run in a terminal to be asked")
+    return click.prompt(label, **prompt_args)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--date", help='EDTF date, e.g. "2024-10-08", "2024-10", "2024-10-08/2024-10-13".')
+@click.option("--date-text", help="The source's own words for the date, e.g. \"last week\".")
+@click.option("--title", help="Plain-text headline, at most 140 characters.")
+@click.option("--summary", help="What happened, in a few sentences of restricted Markdown.")
+@click.option("--status", type=click.Choice(list(STATUSES)), help="How established the event is.")
+@click.option("--actor", "actor_roles", multiple=True, metavar="ROLE=ID",
+              help=f"An actor and its role ({', '.join(ROLES)}); repeat for each.")
+@click.option("--tag", "tags", multiple=True, help="A tag id from events/tags.yaml; repeat for each.")
+@click.option("--seed", help="Seed document id, with --quote.")
+@click.option("--quote", help="Passage copied verbatim from the seed.")
+@click.option("--url", help="External https source, with --publisher and --published.")
+@click.option("--publisher", help="Publisher of --url.")
+@click.option("--published", help="EDTF publication date of --url.")
+@click.option("--id", "ident", help="Event id; derived from the date and title when omitted.")
+@click.option("--interactive/--no-interactive", default=None,
+              help="Ask for missing fields (default: when standard input is a terminal).")
+def new(root: Path, date, date_text, title, summary, status, actor_roles, tags, seed, quote, url, publisher,
+        published, ident, interactive) -> None:
+    """Write a new event file under events/<year>/ from options, asking for what is missing."""
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    date = _ask(date, "date", interactive)
+    try:
+        parsed = dates.parse(date)
+    except dates.DateError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+    title = _ask(title, "title", interactive)
+    summary = _ask(summary, "summary", interactive)
+    status = _ask(status, "status", interactive, type=click.Choice(list(STATUSES)), default="reported")
+    if not actor_roles and interactive:
+        actor_roles = (f"participant={click.prompt('participant actor id')}",)
+    actors: dict[str, list[str]] = {}
+    for pair in actor_roles:
+        role, sep, actor = pair.partition("=")
+        if not sep or role not in ROLES or not actor:
+            raise click.BadParameter(f"'{pair}' is not ROLE=ID with ROLE one of {', '.join(ROLES)}", param_hint="--actor")
+        actors.setdefault(role, []).append(actor)
+    if not actors.get("participant"):
+        raise click.UsageError("give at least one --actor participant=ID")
+    if not seed and not url and interactive:
+        seed = click.prompt("seed id (leave empty to give a URL instead)", default="", show_default=False) or None
+    if seed:
+        sources = [{"seed": seed, "quote": _ask(quote, "quote", interactive)}]
+    elif url:
+        sources = [{"url": url, "publisher": _ask(publisher, "publisher", interactive),
+                    "published": _ask(published, "published", interactive), "quote": quote}]
+    else:
+        sources = [{"url": _ask(None, "url", interactive), "publisher": _ask(publisher, "publisher", interactive),
+                    "published": _ask(published, "published", interactive), "quote": quote}]
+    ident = ident or new_event.event_id(parsed, title)
+    path = new_event.target_path(root, parsed, ident)
+    if path.exists():
+        raise click.ClickException(f"{path.relative_to(root.resolve())} already exists; edit it or choose another --id")
+    rel = path.relative_to(root.resolve()).as_posix()
+    text = new_event.render_event(ident=ident, date=date, title=title, summary=summary, status=status, actors=actors,
+                                  sources=sources, tags=list(tags), date_text=date_text, rel=rel)
+    write_file(path, text)
+    click.echo(f"wrote {rel}")
+    _, result = run_check(root, [rel])
+    report_text(result, sys.stdout)
+    sys.exit(1 if result.failed() else 0)

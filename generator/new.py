@@ -1,0 +1,58 @@
+"""Write a new event file that the checker accepts once its fields are real."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from . import dates
+from .validate import ROLES, schema_line
+
+MAX_ID = 80
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def event_id(date: dates.EDTFDate, title: str) -> str:
+    prefix = date.known.edtf().rstrip("~?%") if date.known.season is None else str(date.known.year)
+    words = slug(title)
+    ident = f"{prefix}-{words}" if words else prefix
+    return ident[:MAX_ID].rstrip("-")
+
+
+def _q(text: str) -> str:
+    """A double-quoted YAML scalar (JSON strings are valid YAML), so no value is ever retyped."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render_event(*, ident: str, date: str, title: str, summary: str, status: str, actors: dict[str, list[str]],
+                 sources: list[dict], tags: list[str], date_text: str | None = None, rel: str) -> str:
+    lines = [schema_line(rel, "event"), f"id: {ident}", f"date: {_q(date)}"]
+    if date_text:
+        lines.append(f"date_text: {_q(date_text)}")
+    lines += [f"title: {_q(title)}", f"summary: {_q(summary)}", f"status: {status}", "actors:"]
+    for role in ROLES:
+        if actors.get(role):
+            lines.append(f"  {role}: [{', '.join(actors[role])}]")
+    if tags:
+        lines.append(f"tags: [{', '.join(tags)}]")
+    lines.append("sources:")
+    for source in sources:
+        keys = [k for k in ("seed", "url", "publisher", "published", "quote") if source.get(k)]
+        for index, key in enumerate(keys):
+            value = source[key] if key == "seed" else _q(source[key])
+            lines.append(f"{'  - ' if index == 0 else '    '}{key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def target_path(root: Path, date: dates.EDTFDate, ident: str) -> Path:
+    folder = root / "events" / str(date.known.year)
+    path = (folder / f"{ident}.yaml").resolve()
+    if not path.is_relative_to((root / "events").resolve()):
+        raise ValueError(f"refusing to write outside events/: {path}")
+    return path
