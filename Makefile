@@ -6,6 +6,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip --disable-pip-version-check -q
 APT    := DEBIAN_FRONTEND=noninteractive apt-get
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates MkDocs writes (the sitemap's lastmod) come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: build test check serve pages bench system-deps clean
 
@@ -22,7 +24,7 @@ serve: $(VENV)/.runtime
 pages: $(VENV)/.runtime
 	$(BIN)/python -m generator pages --out build/pages
 
-test: $(VENV)/.dev node_modules/.installed system-deps
+test: system-deps $(VENV)/.dev node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.runtime
@@ -45,11 +47,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (never `playwright install`) and a JRE for the Nu Html Checker.
+# Debian's Chromium for the browser tests (never `playwright install`; set CHROMIUM to use another
+# Chromium build), a JRE for the Nu Html Checker, and npm for the test tools.
 system-deps:
 	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -z "$$CHROMIUM" ] || [ ! -x "$$CHROMIUM" ]; then command -v chromium >/dev/null || missing="$$missing chromium"; fi; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "install as root:$$missing" >&2; exit 1; fi; \
 	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing; \

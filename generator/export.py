@@ -34,6 +34,7 @@ CSV_COLUMNS = ["id", "date", "date_display", "start", "end", "precision", "appro
                "title", "summary", "participants", "targets", "claimants", "deniers", "mentioned", "tags",
                "location", "country", "source_count", "sources", "figures", "related", "notes", "page"]
 _ATOM = "http://www.w3.org/2005/Atom"
+FEED_ENTRIES = 200  # the latest additions; the JSON, CSV and iCalendar exports hold everything
 
 
 def _stable_uuid(kind: str, ident: str) -> str:
@@ -222,6 +223,7 @@ def to_atom(data: Dataset, added: dict[str, dt.datetime], site_url: str | None =
     ET.register_namespace("", _ATOM)
     events = [e for e in data.events if actor is None or actor in e.actor_ids()]
     events.sort(key=lambda e: (added[e.id], e.id), reverse=True)
+    events = events[:FEED_ENTRIES]
     base = site_url.rstrip("/") + "/" if site_url else ""
     feed = ET.Element(f"{{{_ATOM}}}feed")
     name = data.actors[actor].name if actor else None

@@ -140,6 +140,7 @@ class Dataset:
     by_actor: dict[str, dict[str, list[Event]]] = field(default_factory=dict)
     by_tag: dict[str, list[Event]] = field(default_factory=dict)
     citations: dict[str, list[tuple[Event, int, Source]]] = field(default_factory=dict)
+    cited_by: dict[str, list[Event]] = field(default_factory=dict)  # event id -> events listing it as related
 
     def __post_init__(self) -> None:
         self.events.sort(key=Event.sort_key)
@@ -159,6 +160,11 @@ class Dataset:
         self.by_actor = {a: dict(roles) for a, roles in by_actor.items()}
         self.by_tag = dict(by_tag)
         self.citations = dict(citations)
+        cited_by: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for other in event.related:
+                cited_by[other].append(event)
+        self.cited_by = dict(cited_by)
 
     def figures_by_metric(self) -> dict[str, list[tuple[Event, Figure]]]:
         found: dict[str, list[tuple[Event, Figure]]] = {m: [] for m in self.metrics}
@@ -176,9 +182,14 @@ class Dataset:
     def seed_spans(self, seed: str) -> list[tuple[int, int, Event, int]]:
         """(start, end, event, source index) for every place each quote of the seed matches."""
         text = self.seeds[seed].text
+        normalised = quotes.normalise_with_map(text)
+        found: dict[str, list[tuple[int, int]]] = {}
         spans = []
         for event, index, source in self.citations.get(seed, []):
-            for start, end in quotes.find_spans(source.quote or "", text):
+            quote = source.quote or ""
+            if quote not in found:
+                found[quote] = quotes.find_spans(quote, text, normalised)
+            for start, end in found[quote]:
                 spans.append((start, end, event, index))
         return sorted(spans, key=lambda s: (s[0], -s[1], s[2].id, s[3]))
 

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 from . import export
 from .model import Dataset
-from .pages import Settings, build_pages
+from .pages import Settings, Site
 from .schema import KINDS, SCHEMA_DIR
 
 ASSETS = ("timeline.css", "timeline.js")
+PARALLEL_FROM = 500  # events; below this, starting a second process costs more than it saves
 ABOUT = {
     "json": ("JSON", "Every event with its sources and figures, and every actor, seed, tag and metric."),
     "csv": ("CSV", "One row per event; actors, tags, sources and figures flattened into columns."),
     "ics": ("iCalendar", "One all-day entry per event, spanning the days its date may mean."),
     "timelinejs": ("TimelineJS", "Load it into Knight Lab's TimelineJS to draw your own timeline."),
-    "atom": ("Atom feed", "Events in order of addition to the timeline, newest first."),
+    "atom": ("Atom feed", "The latest 200 events added to the timeline, newest first."),
 }
 
 
@@ -29,21 +32,41 @@ def _size(content: str) -> str:
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
 
 
-def site_files(data: Dataset, settings: Settings, root: Path | None = None) -> Iterator[tuple[str, str | bytes]]:
-    """Pages, exports, feeds, the site's own assets and the JSON Schemas, at their site paths."""
+def data_files(data: Dataset, site_url: str | None, root: Path | None) -> dict[str, str]:
+    """The exports, their schema and the feeds, at their site paths."""
     added = export.added_order(root, data)
-    exports = {fmt: (export.to_atom(data, added, settings.site_url) if fmt == "atom"
-                     else export.export(data, fmt, site_url=settings.site_url)) for fmt in export.FORMATS}
-    settings.downloads = [{"path": export.SITE_PATHS[fmt], "format": ABOUT[fmt][0], "about": ABOUT[fmt][1],
-                           "size": _size(text)} for fmt, text in exports.items()]
-    for page in build_pages(data, settings):
-        yield page.src, page.content
-    for fmt, text in exports.items():
-        yield export.SITE_PATHS[fmt], text
-    yield "data/events.schema.json", (SCHEMA_DIR / "export.schema.json").read_text(encoding="utf-8")
+    files = {export.SITE_PATHS[fmt]: (export.to_atom(data, added, site_url) if fmt == "atom"
+                                      else export.export(data, fmt, site_url=site_url)) for fmt in export.FORMATS}
+    files["data/events.schema.json"] = (SCHEMA_DIR / "export.schema.json").read_text(encoding="utf-8")
     for actor in sorted(data.actors):
         path = f"feeds/actors/{actor}.xml"
-        yield path, export.to_atom(data, added, settings.site_url, actor=actor, self_path=path)
+        files[path] = export.to_atom(data, added, site_url, actor=actor, self_path=path)
+    return files
+
+
+def site_files(data: Dataset, settings: Settings, root: Path | None = None, *,
+               parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
+    """Pages, exports, feeds, the site's own assets and the JSON Schemas, at their site paths.
+
+    With parallel=True and a large dataset, the exports are computed in a second process while
+    this one renders the pages; only the data page, which lists their sizes, waits for them.
+    """
+    site = Site(data, settings)
+    pool = future = None
+    if parallel and len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        future = pool.submit(data_files, data, settings.site_url, root)
+    try:
+        pages = site.build(with_data_page=False)
+        files = future.result() if future is not None else data_files(data, settings.site_url, root)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    settings.downloads = [{"path": export.SITE_PATHS[fmt], "format": ABOUT[fmt][0], "about": ABOUT[fmt][1],
+                           "size": _size(files[export.SITE_PATHS[fmt]])} for fmt in export.FORMATS]
+    for page in [*pages, site.data_page()]:
+        yield page.src, page.content
+    yield from files.items()
     assets = resources.files("generator") / "assets"
     for name in ASSETS:
         yield f"assets/timeline/{name}", (assets / name).read_text(encoding="utf-8")

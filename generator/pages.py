@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -64,14 +63,14 @@ def url_of(src: str) -> str:
 
 
 def relative(from_url: str, to: str) -> str:
-    """Link from the page at `from_url` to the site path `to` (which may carry a #fragment)."""
-    path, _, fragment = to.partition("#")
-    base = posixpath.relpath("/" + path, "/" + from_url) if path else "."
-    if path.endswith("/") and not base.endswith("/") and base != ".":
-        base += "/"
-    if base == ".":
-        base = "./"
-    return base + (f"#{fragment}" if fragment else "")
+    """Link from the page at `from_url` to the site path `to` (which may carry a #fragment).
+
+    Page addresses are folders, so going up once per folder and down to the target is always right.
+    """
+    up = "../" * from_url.count("/")
+    if to.startswith("#"):
+        return to
+    return (up + to) or "./"
 
 
 class Site:
@@ -87,12 +86,14 @@ class Site:
         self.env.filters.update(summary=summary_html, number=lambda n: f"{n:,}", json_script=json_for_script)
         self.env.globals.update(STATUSES=STATUSES, STATUS_ICONS=STATUS_ICONS, ROLE_HEADINGS=ROLE_HEADINGS,
                                 ROLES=ROLES, PRECISION_LABELS=PRECISION_LABELS, data=data, settings=settings,
-                                iso=lambda d: d.isoformat() if d else "", month_groups=month_groups)
+                                iso=lambda d: d.isoformat() if d else "", month_groups=month_groups,
+                                link=lambda to: relative(self._url, to))
+        self._url = ""
 
     def page(self, src: str, template: str, title: str, description: str = "", **context) -> Page:
         url = url_of(src)
-        body = self.env.get_template(template).render(
-            link=lambda to: relative(url, to), page_url=url, title=title, **context)
+        self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
+        body = self.env.get_template(template).render(page_url=url, title=title, **context)
         # Material prints meta title and description into <head> unescaped: escape them here, as JSON strings.
         meta = {"title": html.escape(title), "description": html.escape(description or title)}
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
@@ -101,7 +102,7 @@ class Site:
 
     # -- pages ---------------------------------------------------------------
 
-    def build(self) -> list[Page]:
+    def build(self, *, with_data_page: bool = True) -> list[Page]:
         data = self.data
         pages = [self.home(), *self.timeline(), self.actors_index(), self.tags_index(), self.sources_index()]
         pages += [self.event(e) for e in data.events]
@@ -110,7 +111,9 @@ class Site:
         for tag_id in sorted(data.tags):
             pages += self.tag(tag_id)
         pages += [self.source(seed_id) for seed_id in sorted(data.seeds)]
-        pages += [self.figures(), self.data_page()]
+        pages.append(self.figures())
+        if with_data_page:
+            pages.append(self.data_page())
         return pages
 
     def figures(self) -> Page:
@@ -167,7 +170,7 @@ class Site:
             edit = f"{base}/edit/{self.settings.edit_branch}/{event.path}"
             view = f"{base}/blob/{self.settings.edit_branch}/{event.path}"
         related = [data.by_id[r] for r in event.related if r in data.by_id]
-        cited_by = [e for e in data.events if event.id in e.related and e.id not in event.related]
+        cited_by = [e for e in data.cited_by.get(event.id, []) if e.id not in event.related]
         return self.page(f"events/{event.id}.md", "event.html", event.title, event.title,
                          event=event, related=related + cited_by, edit_url=edit, view_url=view,
                          json_ld=json_for_script(self.json_ld(event)))
@@ -338,6 +341,7 @@ def seed_paragraphs(data: Dataset, seed_id: str) -> list[dict]:
     text = seed.text
     spans = data.seed_spans(seed_id)
     anchored: set[tuple[str, int]] = set()
+    starts = {(s, ev.id, i) for s, _, ev, i in spans}  # where each quote's matches begin
     paragraphs = []
     seen_lines: set[str] = set()
     chrome = set(seed.chrome)
@@ -349,21 +353,23 @@ def seed_paragraphs(data: Dataset, seed_id: str) -> list[dict]:
             continue
         kind = "chrome" if line in chrome else ("repeat" if line in seen_lines else "article")
         seen_lines.add(line)
+        inside = [span for span in spans if span[0] < end and span[1] > start]
         # Cut the line at every span boundary inside it; each piece knows which quotes cover it.
         cuts = {start, end}
-        for s, e, _, _ in spans:
-            if s < end and e > start:
-                cuts.update((max(s, start), min(e, end)))
+        for s, e, _, _ in inside:
+            cuts.update((max(s, start), min(e, end)))
         pieces = []
         edges = sorted(cuts)
         for a, b in zip(edges, edges[1:]):
-            covering = [(ev, i) for s, e, ev, i in spans if s <= a and e >= b]
+            covering = [(ev, i) for s, e, ev, i in inside if s <= a and e >= b]
             anchors = []
             for ev, i in covering:
-                if (ev.id, i) not in anchored and any(s == a for s, e, ev2, i2 in spans if ev2 is ev and i2 == i):
+                if (ev.id, i) not in anchored and (a, ev.id, i) in starts:
                     anchored.add((ev.id, i))
                     anchors.append(f"q-{ev.id}-{i}")
-            pieces.append({"text": text[a:b], "events": list(dict.fromkeys(ev for ev, _ in covering)),
-                           "anchors": anchors})
+            events = list(dict.fromkeys(ev for ev, _ in covering))
+            pieces.append({"text": text[a:b], "events": events, "anchors": anchors,
+                           "label": "; ".join(e.title for e in events[:3])
+                                    + (f"; and {len(events) - 3} more events" if len(events) > 3 else "")})
         paragraphs.append({"kind": kind, "pieces": pieces})
     return paragraphs

@@ -49,7 +49,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_files(self, files: Files, config) -> Files:
         settings = Settings(site_name=config.site_name, site_url=config.site_url, repo_url=config.repo_url,
                             edit_branch=self.config.edit_branch, split_at=self.config.split_at)
-        for src, content in site_files(self.data, settings, self.root):
+        for src, content in site_files(self.data, settings, self.root, parallel=True):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")

@@ -47,10 +47,13 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def find_spans(quote: str, text: str) -> list[tuple[int, int]]:
-    """Every (start, end) span of `text` (NFC) that the quote matches after normalisation."""
+def find_spans(quote: str, text: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """Every (start, end) span of `text` (NFC) that the quote matches after normalisation.
+
+    Pass `normalised=normalise_with_map(text)` when searching one text for many quotes.
+    """
     needle = normalise(quote)
-    haystack, where = normalise_with_map(text)
+    haystack, where = normalised or normalise_with_map(text)
     spans, start = [], haystack.find(needle)
     while needle and start != -1:
         end = start + len(needle) - 1

@@ -8,6 +8,7 @@ Markdown at all: the templates escape them.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -28,6 +29,7 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
+@lru_cache(maxsize=65536)
 def summary_html(text: str) -> Markup:
     """Restricted Markdown to sanitised HTML: emphasis, lists, code, https links."""
     html = _MD.reset().convert(text)
