@@ -153,13 +153,15 @@ class Site:
         pages = [self.page("timeline/index.md", "timeline.html", "Timeline",
                            "Every event in order, grouped by year and month, with filters.",
                            events=events, years=[] if split else years, year_pages=[y for y, _ in years] if split else [],
-                           overview=overview_svg(events, year_pages=split), filters=filter_options(self.data, events))]
+                           overview=overview_svg(events, year_pages=split), filters=filter_options(self.data, events),
+                           year_only=sum(1 for e in events if e.date.precision == "year"))]
         if split:
             for year, group in years:
                 pages.append(self.page(f"timeline/{year}.md", "timeline.html", f"Timeline: {year}",
                                        f"Events of {year}.", events=group, years=[(year, group)], year_pages=[],
                                        overview=overview_svg(group, year_pages=False),
-                                       filters=filter_options(self.data, group)))
+                                       filters=filter_options(self.data, group),
+                                       year_only=sum(1 for e in group if e.date.precision == "year")))
         return pages
 
     def event(self, event: Event) -> Page:
@@ -295,6 +297,7 @@ def filter_options(data: Dataset, events: list[Event]) -> dict:
 
 def overview_svg(events: list[Event], *, year_pages: bool) -> Markup:
     """Bars of events per month over the whole period, each a link to that month, drawn at build time."""
+    events = [e for e in events if e.date.precision != "year"]  # a bar per month cannot show them honestly
     if not events:
         return Markup("")
     counts: Counter = Counter()
