@@ -14,7 +14,7 @@ import html
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import Iterable
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -118,8 +118,8 @@ class Site:
 
     def figures(self) -> Page:
         charts = []
+        url = url_of("figures/index.md")
         for metric, rows in self.data.figures_by_metric().items():
-            url = url_of("figures/index.md")
             svg, legend = chart(self.data, metric, rows, lambda to: relative(url, to))
             charts.append({"metric": self.data.metrics[metric], "rows": rows, "svg": svg, "legend": legend})
         return self.page("figures/index.md", "figures.html", "Competing figures",
@@ -362,8 +362,7 @@ def seed_paragraphs(data: Dataset, seed_id: str) -> list[dict]:
         for s, e, _, _ in inside:
             cuts.update((max(s, start), min(e, end)))
         pieces = []
-        edges = sorted(cuts)
-        for a, b in zip(edges, edges[1:]):
+        for a, b in pairwise(sorted(cuts)):
             covering = [(ev, i) for s, e, ev, i in inside if s <= a and e >= b]
             anchors = []
             for ev, i in covering:

@@ -7,7 +7,6 @@ JSON data block. Scripts outside the content area come from the theme.
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path

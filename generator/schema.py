@@ -96,18 +96,15 @@ def _describe(kind: str, error) -> Iterator[tuple]:
             return  # a reference: the rules report it as unknown, with a did-you-mean
         what = sub.get("title", "value")
         yield path, "invalid-value", f"{name} '{shown(value)}' is not a valid {what}: {sub.get('description', 'see the schema')}"
-    elif keyword in ("MaxLength", "MinLength"):
+    elif keyword == "MaxLength":
+        yield path, "too-long", f"{name} is {len(value)} characters; at most {error.kind.limit} allowed"
+    elif keyword == "MinLength":
+        yield path, "too-short", f"{name} is {len(value)} characters; at least {error.kind.limit} needed"
+    elif keyword == "MinItems":
         limit = error.kind.limit
-        if keyword == "MaxLength":
-            yield path, "too-long", f"{name} is {len(value)} characters; at most {limit} allowed"
-        else:
-            yield path, "too-short", f"{name} is {len(value)} characters; at least {limit} needed"
-    elif keyword in ("MaxItems", "MinItems"):
-        limit = error.kind.limit
-        if keyword == "MinItems":
-            yield path, "too-few", f"{name} needs at least {limit} item{'s' if limit != 1 else ''}"
-        else:
-            yield path, "too-many", f"{name} has {len(value)} items; at most {limit} allowed"
+        yield path, "too-few", f"{name} needs at least {limit} item{'s' if limit != 1 else ''}"
+    elif keyword == "MaxItems":
+        yield path, "too-many", f"{name} has {len(value)} items; at most {error.kind.limit} allowed"
     elif keyword == "UniqueItems":
         yield path, "duplicate-item", f"{name} lists the same value more than once"
     elif keyword == "PropertyNames":

@@ -21,7 +21,7 @@ def url_problem(url: str) -> str | None:
         return "must start with https://"
     try:
         parts = urlsplit(url)
-        parts.port  # raises ValueError on a malformed port
+        _ = parts.port  # raises ValueError on a malformed port
     except ValueError:
         return "is not a well-formed URL"
     if "@" in parts.netloc:

@@ -144,7 +144,7 @@ def test_pages_command_writes_the_same_pages_for_other_builders(tmp_path, site) 
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert "timeline/index.md" in written and f"events/2024-10-08-first-special-forces-reach-vladivostok.md" in written
+    assert "timeline/index.md" in written and "events/2024-10-08-first-special-forces-reach-vladivostok.md" in written
     assert "data/events.json" in written and "schemas/event.schema.json" in written
     pages = {p for p in written if p.endswith(".md")}
     built = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import REPO, build_site, copy_repo
+from tests.conftest import REPO, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
