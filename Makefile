@@ -19,7 +19,7 @@ check: $(VENV)/.runtime
 	$(BIN)/python -m generator check
 
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000  # --livereload: click 8.3 turns it off otherwise (mkdocs#4032)
 
 pages: $(VENV)/.runtime
 	$(BIN)/python -m generator pages --out build/pages
