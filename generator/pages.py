@@ -230,7 +230,7 @@ class Site:
             return [self.page(f"{stem}.md", template, title, description, groups=groups, years=[], year=None, **common)]
         years = sorted({e.date.known.year for v in groups.values() for e in v})
         pages = [self.page(f"{stem}/index.md", template, title, description,
-                           groups={k: [] for k in groups}, years=years, year=None, totals={k: len(v) for k, v in groups.items()}, **common)]
+                           groups={k: [] for k in groups}, years=years, year=None, **common)]
         for year in years:
             subset = {k: [e for e in v if e.date.known.year == year] for k, v in groups.items()}
             pages.append(self.page(f"{stem}/{year}.md", template, f"{title}: {year}", description,

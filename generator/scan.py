@@ -13,6 +13,8 @@ from pathlib import Path
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background"}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+EMBEDDING_TAGS = ("iframe", "object", "embed")
+VOID_TAGS = ("br", "img", "input", "meta", "link", "hr", "source", "wbr", "col")
 _BAD_SCHEME = re.compile(r"^\s*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these inside URLs
 
@@ -23,7 +25,6 @@ class _Scanner(HTMLParser):
         self.rel = rel
         self.problems: list[str] = []
         self.content_depth = 0  # >0 while inside <article class="md-content__inner">
-        self.stack: list[str] = []
 
     def _where(self) -> str:
         return f"{self.rel}:{self.getpos()[0]}"
@@ -38,16 +39,16 @@ class _Scanner(HTMLParser):
                 self.problems.append(f"{self._where()}: {url.split(':', 1)[0].strip()}: URL in {name}= on <{tag}>")
         if tag == "article" and "md-content__inner" in (names.get("class") or ""):
             self.content_depth = 1
-        elif self.content_depth and tag not in ("br", "img", "input", "meta", "link", "hr", "source", "wbr", "col"):
+        elif self.content_depth and tag not in VOID_TAGS:
             self.content_depth += 1
         if tag == "script" and self.content_depth:
             if (names.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
                 self.problems.append(f"{self._where()}: executable <script> in the content area")
-        if tag in ("iframe", "object", "embed", "form") and self.content_depth and tag != "form":
+        if tag in EMBEDDING_TAGS and self.content_depth:
             self.problems.append(f"{self._where()}: <{tag}> in the content area")
 
     def handle_endtag(self, tag: str) -> None:
-        if self.content_depth and tag not in ("br", "img", "input", "meta", "link", "hr", "source", "wbr", "col"):
+        if self.content_depth and tag not in VOID_TAGS:
             self.content_depth -= 1
 
 
@@ -58,6 +59,7 @@ _SUSPECTS = (re.compile(r"on[a-z]+\s*="), re.compile(r"script:"), re.compile(r"d
              re.compile(r"&#(?!39;|34;|x27;|x22;)"))
 _CONTENT_START, _CONTENT_END = '<article class="md-content__inner', "</article>"
 _SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+_EMBEDDING_TAG = re.compile(rf"<(?:{'|'.join(EMBEDDING_TAGS)})\b", re.IGNORECASE)
 _DATA_TYPE = re.compile(r'\btype="application/(?:ld\+)?json"', re.IGNORECASE)
 
 
@@ -80,6 +82,8 @@ def _clean_fast(text: str) -> bool:
                 return False
     start = text.find(_CONTENT_START)
     content = text[start:text.find(_CONTENT_END, start)] if start != -1 else ""
+    if _EMBEDDING_TAG.search(content):
+        return False
     for attributes in _SCRIPT_TAG.findall(content):
         if not _DATA_TYPE.search(attributes):
             return False

@@ -32,8 +32,10 @@ def build_site(root: Path, site_dir: Path, *, env: dict | None = None) -> subpro
 
 def copy_repo(target: Path) -> Path:
     """The repository's data, docs and config, for builds of modified trees."""
-    for name in ("events", "seeds", "docs"):
-        shutil.copytree(REPO / name, target / name)
+    from tests.cases import base_tree
+
+    base_tree(target)
+    shutil.copytree(REPO / "docs", target / "docs")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

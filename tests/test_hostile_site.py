@@ -124,6 +124,8 @@ def test_scan_catches_what_it_is_for() -> None:
     found = scan_html(page, "p.html")
     assert len(found) == 4
     assert any("onclick" in f for f in found) and any("executable <script>" in f for f in found)
+    framed = '<html><body><article class="md-content__inner"><iframe src="https://example.org/"></iframe></article></body></html>'
+    assert scan_html(framed, "f.html") == ["f.html:1: <iframe> in the content area"]
 
 
 def test_data_error_stops_the_build_with_findings_not_a_traceback(tmp_path) -> None:
