@@ -28,6 +28,9 @@ SEASON_MONTHS = {21: 3, 22: 6, 23: 9, 24: 12}
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+# The years a date may name. Python's calendar runs from 1 to 9999; the last year is kept free so
+# that every span the site draws (an iCalendar entry's exclusive end, a chart's margin) stays inside it.
+MIN_YEAR, MAX_YEAR = 1, 9998
 _POINT = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<q>[~?%])?")
 OPEN = ".."
 
@@ -198,6 +201,8 @@ def _parse_point(text: str) -> Point:
         raise DateError(f"'{text}' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-SS (season 21-24), "
                         "with an optional ~, ? or % at the end")
     year = int(match["year"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"'{text}' has year {match['year']}; years run from {MIN_YEAR:04d} to {MAX_YEAR:04d}")
     qualifier = match["q"] or ""
     if match["month"] is None:
         return Point(year, qualifier=qualifier)
@@ -236,11 +241,3 @@ def parse(text: str) -> EDTFDate:
     if start is not None and end is not None and start.lower() > end.upper():
         raise DateError(f"'{text}' ends before it starts")
     return EDTFDate(text, start, end)
-
-
-def is_valid(text: str) -> bool:
-    try:
-        parse(text)
-    except DateError:
-        return False
-    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
 
@@ -22,7 +23,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: [{self.code}] {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.col}: {self.severity}: [{self.code}] {printable(self.message)}"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -54,6 +55,17 @@ class Result:
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors or (strict and self.warnings))
+
+
+# A file name or a key can carry a line feed or a bidirectional control: printed raw, it could forge a
+# finding on a line of its own or reorder what a reviewer reads. Reporters print these escaped.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff"
+                          "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control, bidirectional or invisible character written as a \\uXXXX escape."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def shown(value: object, limit: int = 80) -> str:

@@ -10,7 +10,10 @@ them, so files that turn out valid cost little more than a bare parse.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,12 +41,21 @@ class StrictLoader(_BaseLoader):
 
 # Characters that have no business in a data file: C0/C1 controls (tab included,
 # YAML forbids it for indentation and it hides in values), bidirectional controls
-# (Trojan Source), zero-width and invisible format characters, line separators.
+# (Trojan Source), zero-width and invisible format characters, line separators,
+# and the code points HTML and XML do not allow at all: noncharacters (U+FDD0-FDEF
+# and the last two of every plane) and surrogates. A noncharacter in a title once
+# made a page's front matter unreadable, so MkDocs published it as Markdown.
 _INVISIBLE = ("\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
               "\u2060-\u2064\u2066-\u2069\ufeff")
-_FORBIDDEN = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}]|\r(?!\n)")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}"
+                                          for plane in range(17))
+_NOT_TEXT = f"{_INVISIBLE}{_NONCHARACTERS}\ud800-\udfff"
+_FORBIDDEN = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_NOT_TEXT}]|\r(?!\n)")
 # Inside a double-quoted value, escapes can spell any of these, and a line feed is the only control allowed.
-_FORBIDDEN_IN_VALUE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_INVISIBLE}]")
+_FORBIDDEN_IN_VALUE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_NOT_TEXT}]")
+# Seed documents are kept byte for byte, so they may hold tabs and CR LF line ends; nothing else above.
+FORBIDDEN_IN_SEED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                               f"\u2066-\u2069\u2028\u2029\ufeff{_NONCHARACTERS}\ud800-\udfff]|\r(?!\n)")
 
 _NAMES = {"\t": "tab", "\r": "carriage return without line feed", "\x00": "NUL byte",
           "\ufeff": "byte order mark / zero-width no-break space", "\u00ad": "soft hyphen"}
@@ -59,6 +71,10 @@ def describe_char(char: str) -> str:
         return f"invisible character {code}"
     if char in "\u2028\u2029":
         return f"line/paragraph separator {code}"
+    if "\ufdd0" <= char <= "\ufdef" or (ord(char) & 0xfffe) == 0xfffe:
+        return f"Unicode noncharacter {code}"
+    if "\ud800" <= char <= "\udfff":
+        return f"lone surrogate {code}"
     return f"control character {code}"
 
 
@@ -106,11 +122,35 @@ def _line_col(data: bytes | str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
+class TooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, never following a symbolic link at the last step.
+
+    Raises OSError when it cannot be read and TooLarge (with the size) when it is over the limit, unread.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        if info.st_size > limit:
+            raise TooLarge(info.st_size)
+        return handle.read(limit + 1)
+
+
 def load(path: Path, rel: str) -> Document:
     """Read and parse one file; problems become findings, never exceptions."""
     doc = Document(path, rel)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_BYTES)
+    except TooLarge as exc:
+        doc.finding(1, 1, "file-too-large", f"file is {exc.size:,} bytes; the limit is {MAX_BYTES:,}")
+        return doc
     except OSError as exc:
         doc.finding(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
         return doc

@@ -48,18 +48,45 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def find_spans(quote: str, text: str, normalised: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
-    """Every (start, end) span of `text` (NFC) that the quote matches after normalisation.
+    """The (start, end) spans of `text` (NFC) that the quote covers after normalisation, overlaps merged.
 
-    Pass `normalised=normalise_with_map(text)` when searching one text for many quotes.
+    Linear in the length of the text whatever the quote: a quote of "aaaaaaaaaa" in a page of
+    "a"s matches at every position, so matches are walked in runs one period of the quote apart
+    rather than one by one. Pass `normalised=normalise_with_map(text)` when searching one text for many quotes.
     """
     needle = normalise(quote)
+    if not needle:
+        return []
     haystack, where = normalised or normalise_with_map(text)
-    spans, start = [], haystack.find(needle)
-    while needle and start != -1:
-        end = start + len(needle) - 1
-        spans.append((where[start], where[end] + 1))
-        start = haystack.find(needle, start + 1)
-    return spans
+    length, period = len(needle), _period(needle)
+    tail = needle[length - period:]
+    merged: list[list[int]] = []
+    found = haystack.find(needle)
+    while found != -1:
+        first = found
+        # The next match one period on needs only the period's new characters to be compared.
+        while haystack.startswith(tail, found + length):
+            found += period
+        if merged and first <= merged[-1][1]:
+            merged[-1][1] = found + length
+        else:
+            merged.append([first, found + length])
+        # No match can start less than (length - period) after a run's last one without extending that run.
+        found = haystack.find(needle, found + length - period + 1)
+    return [(where[start], where[end - 1] + 1) for start, end in merged]
+
+
+def _period(text: str) -> int:
+    """The smallest p such that text[i] == text[i + p] everywhere (Knuth-Morris-Pratt failure function)."""
+    border = [0] * len(text)
+    k = 0
+    for i in range(1, len(text)):
+        while k and text[i] != text[k]:
+            k = border[k - 1]
+        if text[i] == text[k]:
+            k += 1
+        border[i] = k
+    return len(text) - border[-1]
 
 
 def longest_matching_prefix(quote: str, normalised_text: str) -> int:

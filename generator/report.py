@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from typing import Callable, TextIO
 
-from .findings import Result
+from .findings import Result, printable
 
 
 def _escape_data(text: str) -> str:
-    # GitHub workflow commands: %, CR and LF must be escaped in the message.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub workflow commands: %, CR and LF must be escaped in the message; other controls are shown escaped.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    # A file name is shown with its controls escaped, never decoded back into a line break by GitHub.
+    return printable(text).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
 
 
 def _summary(result: Result) -> str:

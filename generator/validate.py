@@ -13,16 +13,27 @@ from pathlib import Path
 
 from . import dates, quotes, schema
 from .findings import ERROR, WARNING, Finding, Result, did_you_mean, shown
-from .load import Document, load
-from .urls import url_problem
+from .load import FORBIDDEN_IN_SEED, MAX_FINDINGS_PER_KIND, Document, TooLarge, describe_char, load, parse_bytes, read_regular_file
+from .urls import site_path_problem, url_problem
 
 ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 SEED_ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,78}[a-z0-9])?")
 YEAR_DIR = re.compile(r"[0-9]{4}")
+COUNT = re.compile(r"0|[1-9][0-9]{0,11}")  # as the schema's pattern: ASCII digits only ('²'.isdigit() is True)
+# Ids become file and folder names next to generated pages: none may be an index page or a Windows device name.
+RESERVED_IDS = frozenset({"index", "con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                          *(f"lpt{n}" for n in range(1, 10))})
+MAX_SEED_BYTES = 256 * 1024
+MAX_SEED_LINE = 20_000
 ROLES = ("participant", "target", "claimant", "denier", "mentioned")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>",
                       re.MULTILINE)
 _HTML = re.compile(r"<[a-zA-Z!/?]")
+# Python-Markdown's link parser is quadratic in the number of '[': a summary of 1,190 of them took a second to render.
+MAX_SUMMARY_BRACKETS = 20
+MIN_QUOTE_WORDS = 2
+_WORD = re.compile(r"[^\W_]+")
+SITE_SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections")
 
 
 def schema_line(rel: str, kind: str) -> str:
@@ -42,6 +53,7 @@ class Tree:
     tags: Document | None = None
     metrics: Document | None = None
     seed_texts: dict[str, str] = field(default_factory=dict)
+    bad_seed_texts: set[str] = field(default_factory=set)  # present but unusable; their findings are in stray
     stray: list[Finding] = field(default_factory=list)
 
     def documents(self) -> list[Document]:
@@ -90,7 +102,9 @@ def discover(root: Path) -> Tree:
     """Load every data file under `root` (events/ and seeds/), noting anything that does not belong."""
     tree = Tree(root)
     events_dir = root / "events"
-    if not events_dir.is_dir():
+    if events_dir.is_symlink():
+        _stray(tree, "events", "events/ is a symbolic link; the data folders must be real folders", "symlink")
+    elif not events_dir.is_dir():
         _stray(tree, "events", "no events/ folder here; pass --root to point at the repository", "missing-folder")
     else:
         for entry in _scan(events_dir, "events", tree):
@@ -109,20 +123,59 @@ def discover(root: Path) -> Tree:
             if getattr(tree, name) is None:
                 _stray(tree, f"events/{name}.yaml", f"events/{name}.yaml is missing", "missing-file")
     seeds_dir = root / "seeds"
-    if seeds_dir.is_dir():
+    if seeds_dir.is_symlink():
+        _stray(tree, "seeds", "seeds/ is a symbolic link; the data folders must be real folders", "symlink")
+    elif seeds_dir.is_dir():
         for entry in _scan(seeds_dir, "seeds", tree):
             rel = f"seeds/{entry.name}"
             if entry.name.endswith(".yaml") and entry.is_file():
                 tree.seeds.append(load(Path(entry.path), rel))
             elif entry.name.endswith(".txt") and entry.is_file():
-                raw = Path(entry.path).read_bytes()
-                try:
-                    tree.seed_texts[entry.name[:-4]] = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    _stray(tree, rel, "seed text is not UTF-8", "encoding")
+                text = _seed_text(Path(entry.path), rel, tree)
+                if text is not None:
+                    tree.seed_texts[entry.name[:-4]] = text
             else:
                 _stray(tree, rel, "seeds/ holds <id>.txt documents and their <id>.yaml metadata only")
     return tree
+
+
+def _seed_text(path: Path, rel: str, tree: Tree) -> str | None:
+    """A seed document's text, or None with findings when it is too big, not UTF-8 or holds hidden characters."""
+    tree.bad_seed_texts.add(path.stem)  # until it has passed every test below
+    try:
+        raw = read_regular_file(path, MAX_SEED_BYTES)
+    except TooLarge as exc:
+        _stray(tree, rel, f"seed text is {exc.size:,} bytes; the limit is {MAX_SEED_BYTES:,}: keep the article, "
+                          "not the whole page", "file-too-large")
+        return None
+    except OSError as exc:
+        _stray(tree, rel, f"cannot read file: {exc.strerror}", "unreadable")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - raw.rfind(b"\n", 0, exc.start)
+        tree.stray.append(Finding(rel, line, col, ERROR, "encoding",
+                                  f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; save the seed text as UTF-8"))
+        return None
+    problems = 0
+    for line_no, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
+        if len(line) > MAX_SEED_LINE:
+            problems += 1
+            tree.stray.append(Finding(rel, line_no, MAX_SEED_LINE + 1, ERROR, "line-too-long",
+                                      f"line is {len(line):,} characters; a seed line (a paragraph) holds at most "
+                                      f"{MAX_SEED_LINE:,}"))
+        for match in FORBIDDEN_IN_SEED.finditer(line):
+            problems += 1
+            if problems <= MAX_FINDINGS_PER_KIND:
+                tree.stray.append(Finding(rel, line_no, match.start() + 1, ERROR, "forbidden-character",
+                                          f"{describe_char(match.group()[0])} is not allowed in a seed text"))
+    if problems:
+        return None
+    tree.bad_seed_texts.discard(path.stem)
+    return text
 
 
 class Checker:
@@ -149,8 +202,8 @@ class Checker:
         for doc, kind in ((tree.tags, "tags"), (tree.metrics, "metrics")):
             if doc is not None:
                 self._structure(doc, kind)
-        self.tag_ids = set(tree.tags.data) if tree.tags is not None and tree.tags.usable else set()
-        self.metric_ids = set(tree.metrics.data) if tree.metrics is not None and tree.metrics.usable else set()
+        self.tag_ids = self._vocabulary(tree.tags, "tag")
+        self.metric_ids = self._vocabulary(tree.metrics, "metric")
         self.actor_ids = self._ids(tree.actors, ID)
         self.event_ids = self._ids(tree.events, ID)
         self._ids(tree.seeds, SEED_ID)
@@ -185,12 +238,25 @@ class Checker:
                 doc.at(("id",), "id-mismatch", f"id '{shown(ident)}' differs from the file name '{stem}.yaml'; make them equal")
             if not pattern.fullmatch(ident):
                 continue  # the schema already reported it
+            if ident in RESERVED_IDS:
+                doc.at(("id",), "reserved-id", f"id '{ident}' is reserved: it would collide with a generated page "
+                                               "or a device name on Windows; choose another")
+                continue
             folded = ident.casefold()
             if folded in seen:
                 doc.at(("id",), "duplicate-id", f"id '{ident}' is already used by {seen[folded].rel}")
             else:
                 seen[folded] = doc
         return set(seen)
+
+    def _vocabulary(self, doc: Document | None, kind: str) -> set[str]:
+        if doc is None or not doc.usable:
+            return set()
+        for ident in doc.data:
+            if ident in RESERVED_IDS:
+                doc.at((ident,), "reserved-id", f"{kind} id '{ident}' is reserved: it would collide with a generated "
+                                                "page or a device name on Windows; choose another", key=True)
+        return set(doc.data) - RESERVED_IDS
 
     def _date(self, doc: Document, path: tuple, value) -> dates.EDTFDate | None:
         if not isinstance(value, str):
@@ -230,7 +296,8 @@ class Checker:
         self._url(doc, ("url",), data.get("url"))
         text = self.tree.seed_texts.get(sid)
         if text is None:
-            doc.at(("id",), "missing-seed-text", f"no seed text seeds/{sid}.txt beside this metadata file")
+            if sid not in self.tree.bad_seed_texts:
+                doc.at(("id",), "missing-seed-text", f"no seed text seeds/{sid}.txt beside this metadata file")
             return
         lines = set(text.splitlines())
         for index, line in enumerate(data.get("chrome") or []):
@@ -244,16 +311,24 @@ class Checker:
                 doc.at(("parent",), "unknown-actor", f"unknown actor '{parent}'{did_you_mean(parent, self.actor_ids)}")
 
     def _parent_cycles(self) -> None:
+        """Report every actor on a loop of parents; each actor is walked once, so this is linear."""
         parents = {d.data["id"]: (d.data.get("parent"), d) for d in self.tree.actors
                    if d.usable and isinstance(d.data.get("id"), str)}
-        for start, (_, doc) in parents.items():
-            seen, current = [start], parents[start][0]
-            while current in parents and current not in seen:
-                seen.append(current)
+        done: set[str] = set()
+        for start in parents:
+            path: list[str] = []
+            on_path: dict[str, int] = {}
+            current = start
+            while current in parents and current not in done and current not in on_path:
+                on_path[current] = len(path)
+                path.append(current)
                 current = parents[current][0]
-            if current == start:
-                chain = " -> ".join(seen + [start])
-                doc.at(("parent",), "parent-cycle", f"parent chain loops: {chain}")
+            if current in on_path:
+                loop = path[on_path[current]:]
+                for index, member in enumerate(loop):
+                    chain = loop[index:] + loop[:index]
+                    parents[member][1].at(("parent",), "parent-cycle", f"parent chain loops: {_chain(chain)}")
+            done.update(path)
 
     def _event(self, doc: Document) -> None:
         if not doc.usable:
@@ -262,13 +337,13 @@ class Checker:
         ident = data.get("id") if isinstance(data.get("id"), str) else doc.path.stem
         date = self._date(doc, ("date",), data.get("date"))
         if date is not None:
-            year = str(date.known.year)
+            year = f"{date.known.year:04d}"
             folder = doc.path.parent.name
             if folder != year:
                 doc.at(("date",), "wrong-folder", f"an event starting in {year} belongs in events/{year}/, not events/{folder}/")
             prefix = date.known.edtf().rstrip("~?%")
             if date.known.season is not None:
-                prefix = str(date.known.year)
+                prefix = f"{date.known.year:04d}"
             if ID.fullmatch(ident) and not ident.startswith(prefix + "-"):
                 doc.at(("id",), "id-date", f"id '{ident}' should start with its date '{prefix}-'")
         actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
@@ -299,13 +374,38 @@ class Checker:
             return
         for match in _MD_LINK.finditer(summary):
             target = next(g for g in match.groups() if g is not None)
-            if target.startswith(("#", "/")) or target == "":
-                continue
-            problem = url_problem(target)
+            if target.startswith("#"):
+                problem = "is an anchor on no particular page; write the page's path, '/events/<id>/#anchor'"
+            elif target.startswith("/"):
+                problem = site_path_problem(target) or self._site_page_problem(target)
+            else:
+                problem = url_problem(target)
             if problem:
                 doc.at(("summary",), "unsafe-link", f"link target '{shown(target)}' in summary {problem}")
         if _HTML.search(summary):
             doc.at(("summary",), "raw-html", "summaries are Markdown without HTML; remove the tag or write it in words")
+        if "![" in summary:
+            doc.at(("summary",), "image-in-summary", "summaries show no pictures; link to the picture instead")
+        brackets = summary.count("[")
+        if brackets > MAX_SUMMARY_BRACKETS:
+            doc.at(("summary",), "too-many-links",
+                   f"summary has {brackets} '['; at most {MAX_SUMMARY_BRACKETS} (links) are allowed")
+
+    def _site_page_problem(self, path: str) -> str | None:
+        """Why '/section/<id>/' names no page of this site, or None."""
+        parts = path.split("#", 1)[0].strip("/").split("/")
+        section, rest = parts[0], parts[1:]
+        known = {"events": self.event_ids, "actors": self.actor_ids, "tags": self.tag_ids,
+                 "sources": set(self.seed_published)}
+        if parts == [""] or (section in SITE_SECTIONS and not rest):
+            return None
+        if section in known and len(rest) == 1:
+            if rest[0] in known[section]:
+                return None
+            return f"names no page: unknown {section[:-1]} '{rest[0]}'{did_you_mean(rest[0], known[section])}"
+        if section == "timeline" and len(rest) == 1 and YEAR_DIR.fullmatch(rest[0]):
+            return None
+        return f"names no page of this site; pages are / and {', '.join(f'/{s}/' for s in SITE_SECTIONS)}"
 
     def _source(self, doc: Document, path: tuple, source: dict, date, status) -> None:
         has_seed, has_url = "seed" in source, "url" in source
@@ -315,6 +415,11 @@ class Checker:
         quote = source.get("quote")
         if isinstance(quote, str) and any(mark in quote for mark in quotes.ELISIONS):
             doc.at(path + ("quote",), "elided-quote", "quotes may not contain '...'; split an elided quote into two sources entries")
+        elif isinstance(quote, str) and len(_WORD.findall(quote)) < MIN_QUOTE_WORDS:
+            # Whitespace or a lone word is found in almost any text: it verifies nothing.
+            doc.at(path + ("quote",), "quote-too-short",
+                   f"a quote needs at least {MIN_QUOTE_WORDS} words of the source's own text")
+            quote = None if has_seed else quote
         published = None
         if has_seed:
             seed = source["seed"]
@@ -325,7 +430,7 @@ class Checker:
                 doc.at(path + ("seed",), "unknown-seed", f"unknown seed '{seed}'{did_you_mean(seed, self.tree.seed_texts)}")
                 return
             published = self.seed_published.get(seed)
-            if quote is None:
+            if "quote" not in source:
                 doc.at(path, "missing-field", "a seed source needs a 'quote' copied verbatim from the seed", key=True)
             elif isinstance(quote, str) and seed in self.seed_normalised:
                 self._quote(doc, path + ("quote",), quote, seed)
@@ -349,7 +454,7 @@ class Checker:
             return
         matched = quotes.longest_matching_prefix(quote, text)
         needle = quotes.normalise(quote)
-        hint = (f"; the first {matched} characters match, then it differs at '{needle[matched:matched + 30]}'"
+        hint = (f"; the first {matched} characters match, then it differs at '{shown(needle[matched:matched + 30])}'"
                 if matched >= 10 else "")
         doc.at(path, "quote-not-found", f"quote not found verbatim in seed {seed}{hint}")
 
@@ -362,7 +467,7 @@ class Checker:
         if ("value" in figure) == ("range" in figure):
             doc.at(path, "figure-value", "a figure gives exactly one of 'value' or 'range: [low, high]'")
         rng = figure.get("range")
-        if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, str) and v.isdigit() for v in rng):
+        if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, str) and COUNT.fullmatch(v) for v in rng):
             if int(rng[0]) > int(rng[1]):
                 doc.at(path + ("range",), "range-order", f"range [{rng[0]}, {rng[1]}] has low above high")
         self._date(doc, path + ("as_of",), figure.get("as_of"))
@@ -387,9 +492,21 @@ class Checker:
                 doc.at((ident,), f"unused-{kind}", f"{kind} '{ident}' is not used by any event", key=True, severity=WARNING)
 
 
-def check(root: Path, only: list[str] | None = None) -> tuple[Tree, Result]:
-    """Check the whole tree under `root`; `only` limits the findings reported to those paths (files or folders)."""
+def _chain(loop: list[str]) -> str:
+    if len(loop) <= 6:
+        return " -> ".join(loop + loop[:1])
+    return " -> ".join(loop[:3]) + f" -> … -> {loop[-1]} -> {loop[0]} ({len(loop):,} actors in the loop)"
+
+
+def check(root: Path, only: list[str] | None = None, *, extra: dict[str, bytes] | None = None) -> tuple[Tree, Result]:
+    """Check the whole tree under `root`; `only` limits the findings reported to those paths (files or folders).
+
+    `extra` adds event files that are not written yet ({'events/2024/<id>.yaml': content}), so a
+    command can check what it is about to write together with everything already there.
+    """
     tree = discover(root)
+    for rel, raw in (extra or {}).items():
+        tree.events.append(parse_bytes(raw, Document(root / rel, rel)))
     Checker(tree).run()
     result = Result(files_checked=len(tree.documents()))
     result.extend(tree.stray)

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.findings import printable
 from generator.validate import check
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,7 +49,8 @@ def run_case(case: Path, root: Path) -> tuple[str, list[str]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(raw)
     _, result = check(root, [place])
-    return place, [f"{f.line}:{f.col}: {f.severity}: [{f.code}] {f.message}" for f in result.sorted()]
+    # printable(): an expectation never carries a raw control or noncharacter into the case file
+    return place, [f"{f.line}:{f.col}: {f.severity}: [{f.code}] {printable(f.message)}" for f in result.sorted()]
 
 
 def cases(kind: str) -> list[Path]:
@@ -57,10 +59,11 @@ def cases(kind: str) -> list[Path]:
 
 def update() -> None:
     for case in cases("invalid"):
-        with tempfile.TemporaryDirectory() as tmp:
-            _, found = run_case(case, base_tree(Path(tmp)))
         raw = case.read_bytes()
         kept = b"".join(line for line in raw.splitlines(keepends=True) if not line.startswith(b"# expect: "))
+        case.write_bytes(kept)
+        with tempfile.TemporaryDirectory() as tmp:
+            _, found = run_case(case, base_tree(Path(tmp)))
         case.write_bytes(kept + "".join(f"# expect: {f}\n" for f in found).encode("utf-8"))
         print(f"{case.name}: {len(found)} finding(s)")
 
