@@ -86,6 +86,18 @@ def to_json(data: Dataset) -> str:
 
 # -- CSV -------------------------------------------------------------------------
 
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"), and some
+# read the full-width forms, or any of them after spaces, the same way. Such a cell gets a leading apostrophe, which spreadsheets
+# show as text and hide; events.json keeps every value exactly as written.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_safe(value):
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(data: Dataset) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
@@ -93,7 +105,7 @@ def to_csv(data: Dataset) -> str:
     for event in data.events:
         record = event_record(event)
         location = event.location or {}
-        writer.writerow({
+        writer.writerow({column: spreadsheet_safe(value) for column, value in {
             **{k: record[k] for k in ("id", "date", "date_display", "start", "end", "precision", "status",
                                       "title", "summary", "page")},
             "approximate": str(record["approximate"]).lower(), "uncertain": str(record["uncertain"]).lower(),
@@ -108,7 +120,7 @@ def to_csv(data: Dataset) -> str:
             "figures": " | ".join(f"{f.metric}={f.display()} as of {f.as_of.text} ({', '.join(f.claimed_by) or 'unattributed'})"
                                   for f in event.figures),
             "related": "; ".join(event.related), "notes": event.notes or "",
-        })
+        }.items()})
     return out.getvalue()
 
 
@@ -178,8 +190,9 @@ def to_timelinejs(data: Dataset, site_url: str | None = None) -> str:
     events = []
     for event in data.events:
         d = event.date
-        text = str(summary_html(event.summary))
-        link = (site_url.rstrip("/") + "/" if site_url else "../") + f"events/{event.id}/"
+        base = site_url.rstrip("/") + "/" if site_url else "../"
+        text = str(summary_html(event.summary, base))
+        link = base + f"events/{event.id}/"
         text += f'<p><a href="{html.escape(link)}">Sources and details</a> · status: {html.escape(event.status)}</p>'
         slide = {"unique_id": event.id, "display_date": d.display(), "group": event.status,
                  "text": {"headline": html.escape(event.title), "text": text}}
@@ -249,7 +262,7 @@ def to_atom(data: Dataset, added: dict[str, dt.datetime], site_url: str | None =
             ET.SubElement(entry, f"{{{_ATOM}}}category", term=tag, label=data.tags[tag].label)
         _sub(entry, "summary", f"{event.date.display()} · {event.status}: {event.title}")
         content = _sub(entry, "content", f"<p><strong>{html.escape(event.date.display())}</strong> · "
-                                         f"{html.escape(event.status)}</p>{summary_html(event.summary)}")
+                                         f"{html.escape(event.status)}</p>{summary_html(event.summary, base or '../' * self_path.count('/'))}")
         content.set("type", "html")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

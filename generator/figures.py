@@ -23,6 +23,18 @@ SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star")
 QUALIFIER_MARKS = {"exact": "", "approx": "~", "at-least": "≥", "at-most": "≤"}
 
 
+MAX_TICKS = 14
+TICK_STEPS = (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000, 24000)  # months between ticks
+
+
+def _shift(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, stopping at the ends of the calendar."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def claimant_key(data: Dataset, figure: Figure) -> str:
     if not figure.claimed_by:
         return "Unattributed (source's own voice)"
@@ -66,8 +78,8 @@ def chart(data: Dataset, metric: str, rows: list[tuple[Event, Figure]], link) ->
     """The SVG for one metric and its legend as (claimant, colour, shape)."""
     claimants = list(dict.fromkeys(claimant_key(data, f) for _, f in rows))
     style = {c: (PALETTE[i % len(PALETTE)], SHAPES[i % len(SHAPES)]) for i, c in enumerate(claimants)}
-    start = min(f.as_of.earliest() for _, f in rows) - dt.timedelta(days=31)
-    end = max(f.as_of.latest() for _, f in rows) + dt.timedelta(days=31)
+    start = _shift(min(f.as_of.earliest() for _, f in rows), -31)
+    end = _shift(max(f.as_of.latest() for _, f in rows), 31)
     days = max((end - start).days, 1)
     top = _nice_max(max((f.high if f.is_range else f.value) for _, f in rows))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -87,19 +99,22 @@ def chart(data: Dataset, metric: str, rows: list[tuple[Event, Figure]], link) ->
         y = y_of(value)
         out.append(f'<line class="tl-chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
         out.append(f'<text class="tl-chart__tick" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value:,.0f}</text>')
-    month = dt.date(start.year, start.month, 1)
-    step = 1 if days <= 400 else 3 if days <= 1200 else 12
+    step = next((s for s in TICK_STEPS if days / 30.4 / s <= MAX_TICKS), TICK_STEPS[-1])
     first_tick = True
-    while month <= end:
-        if month >= start and (month.month - 1) % step == 0:
+    # The first month on the step's grid, then one tick per step: a span of centuries costs no more than a year.
+    index = start.year * 12 + start.month - 1
+    index += -index % step
+    while index <= end.year * 12 + end.month - 1:
+        month = dt.date(index // 12, index % 12 + 1, 1)
+        index += step
+        if month >= start:
             x = x_of(month)
             out.append(f'<line class="tl-chart__grid" x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{TOP + plot_h}"/>')
             out.append(f'<text class="tl-chart__tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
-                       f'{month:%b}</text>')
-            if month.month == 1 or first_tick:
+                       f'{month.year if step >= 12 else f"{month:%b}"}</text>')
+            if step < 12 and (month.month == 1 or first_tick):
                 out.append(f'<text class="tl-chart__tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 30}" text-anchor="middle">{month.year}</text>')
             first_tick = False
-        month = dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     out.append(f'<text class="tl-chart__axis" x="14" y="{TOP + plot_h / 2:.0f}" transform="rotate(-90 14 {TOP + plot_h / 2:.0f})" '
                f'text-anchor="middle">{html.escape(unit)}</text>')
     for event, figure in rows:

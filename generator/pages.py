@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 from typing import Iterable
 
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -54,6 +56,25 @@ class Page:
     content: str  # the whole Markdown file
 
 
+class GeneratedPageError(Exception):
+    """A page came out unlike what was meant; the build must stop rather than publish it."""
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
+
+
+def front_matter(content: str) -> dict:
+    """The front matter of a generated Markdown file as a builder reads it; {} when it cannot be read."""
+    match = _FRONT_MATTER.match(content)
+    if match is None:
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def url_of(src: str) -> str:
     """'events/x.md' -> 'events/x/', 'timeline/index.md' -> 'timeline/', 'index.md' -> ''."""
     stem = src[:-3]
@@ -83,7 +104,7 @@ class Site:
                                autoescape=select_autoescape(default=True, default_for_string=True),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
-        self.env.filters.update(summary=summary_html, number=lambda n: f"{n:,}", json_script=json_for_script)
+        self.env.filters.update(summary=lambda text: summary_html(text, "../" * self._url.count("/")), number=lambda n: f"{n:,}", json_script=json_for_script)
         self.env.globals.update(STATUSES=STATUSES, STATUS_ICONS=STATUS_ICONS, ROLE_HEADINGS=ROLE_HEADINGS,
                                 ROLES=ROLES, PRECISION_LABELS=PRECISION_LABELS, data=data, settings=settings,
                                 iso=lambda d: d.isoformat() if d else "", month_groups=month_groups,
@@ -96,8 +117,11 @@ class Site:
         body = self.env.get_template(template).render(page_url=url, title=title, **context)
         # Material prints meta title and description into <head> unescaped: escape them here, as JSON strings.
         meta = {"title": html.escape(title), "description": html.escape(description or title)}
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        # JSON strings with every non-ASCII character escaped are YAML that any reader parses the same way.
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in meta.items())
         content = f"---\n{front}\n---\n\n<div class=\"tl-page\">\n{body.strip()}\n</div>\n"
+        if front_matter(content) != meta:
+            raise GeneratedPageError(f"the front matter of {src} does not read back as written")
         return Page(src, url, title, content)
 
     # -- pages ---------------------------------------------------------------
@@ -141,7 +165,7 @@ class Site:
             claimants = {c for _, f in rows for c in f.claimed_by}
             headline.append({"metric": data.metrics[metric], "low": min(numbers), "high": max(numbers),
                              "claims": len(rows), "claimants": len(claimants)})
-        first, last = data.events[0].date, data.events[-1].date
+        first, last = (data.events[0].date, data.events[-1].date) if data.events else (None, None)
         return self.page("index.md", "home.html", self.settings.site_name,
                          "Every event dated as precisely as the sources allow, every claim attributed.",
                          latest=latest, headline=headline, first=first, last=last)
@@ -196,7 +220,8 @@ class Site:
     def actors_index(self) -> Page:
         data = self.data
         kinds = []
-        for kind, label in KIND_LABELS.items():
+        declared = {a.kind for a in data.actors.values()} - set(KIND_LABELS)  # never drop an actor of a new kind
+        for kind, label in [*KIND_LABELS.items(), *((k, k.replace("-", " ").capitalize()) for k in sorted(declared))]:
             members = sorted((a for a in data.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
             if members:
                 kinds.append((label, [(a, sum(len(v) for v in data.by_actor.get(a.id, {}).values())) for a in members]))
@@ -255,7 +280,7 @@ class Site:
 def _iso_date(point: dates.Point | None) -> str | None:
     if point is None:
         return None
-    return point.edtf().rstrip("~?%") if point.season is None else str(point.year)
+    return point.edtf().rstrip("~?%") if point.season is None else f"{point.year:04d}"
 
 
 def build_pages(data: Dataset, settings: Settings | None = None) -> list[Page]:
@@ -295,83 +320,120 @@ def filter_options(data: Dataset, events: list[Event]) -> dict:
     }
 
 
-def overview_svg(events: list[Event], *, year_pages: bool) -> Markup:
-    """Bars of events per month over the whole period, each a link to that month, drawn at build time."""
+OVERVIEW_BARS = 240  # at most this many bars: a wider span is drawn per year, decade or century
+OVERVIEW_UNITS = ((1, "month"), (12, "year"), (120, "decade"), (1200, "century"), (12000, "millennium"))
+
+
+def _bin_label(first_month: int, size: int) -> str:
+    year, month = divmod(first_month, 12)
+    if size == 1:
+        return f"{dt.date(year, month + 1, 1):%B %Y}"
+    if size == 12:
+        return f"{year}"
+    return f"{year}–{year + size // 12 - 1}"
+
+
+def overview_svg(events: list[Event], *, year_pages: bool) -> tuple[Markup, str]:
+    """Bars of events per month (or per year, decade, century over a long span), each a link, drawn at build time.
+
+    Returns the SVG and the unit of its bars.
+    """
     events = [e for e in events if e.date.precision != "year"]  # a bar per month cannot show them honestly
     if not events:
-        return Markup("")
+        return Markup(""), "month"
+    months = [e.date.known.lower().year * 12 + e.date.known.lower().month - 1 for e in events]
+    span = max(months) - min(months) + 1
+    size, unit = next((size, unit) for size, unit in OVERVIEW_UNITS
+                      if span // size + 2 <= OVERVIEW_BARS or size == OVERVIEW_UNITS[-1][0])
     counts: Counter = Counter()
-    targets: dict[tuple[int, int], str] = {}
-    for event in events:
-        lower = event.date.known.lower()
-        key = (lower.year, lower.month)
+    targets: dict[int, str] = {}
+    for event, month in zip(events, months):
+        key = month // size
         counts[key] += 1
-        anchor = group_key(event)[0]
-        targets.setdefault(key, f"{lower.year}/#{anchor}" if year_pages else f"#{anchor}")
-    first = min(counts)
-    last = max(counts)
-    months = []
-    year, month = first
-    while (year, month) <= last:
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        year = event.date.known.lower().year
+        anchor = group_key(event)[0] if size == 1 else f"y{year}"
+        targets.setdefault(key, f"{year}/#{anchor}" if year_pages else f"#{anchor}")
+    first, last = min(counts), max(counts)
     bar, gap, height, axis = 14, 4, 60, 18
-    width = len(months) * (bar + gap)
+    width = (last - first + 1) * (bar + gap)
     peak = max(counts.values())
     parts = [f'<svg class="tl-overview__svg" viewBox="0 0 {width} {height + axis}" width="{width}" '
-             f'height="{height + axis}" role="group" aria-label="Events per month">']
-    for index, (y, m) in enumerate(months):
+             f'height="{height + axis}" role="group" aria-label="Events per {unit}">']
+    for index, key in enumerate(range(first, last + 1)):
         x = index * (bar + gap)
-        n = counts.get((y, m), 0)
-        label = f"{dt.date(y, m, 1):%B %Y}: {n} event{'s' if n != 1 else ''}"
+        n = counts.get(key, 0)
+        label = f"{_bin_label(key * size, size)}: {n} event{'s' if n != 1 else ''}"
         if n:
             h = max(4, round(height * n / peak))
-            parts.append(f'<a href="{html.escape(targets[(y, m)])}" aria-label="{label}"><title>{label}</title>'
+            parts.append(f'<a href="{html.escape(targets[key])}" aria-label="{label}"><title>{label}</title>'
                          f'<rect class="tl-overview__bar" x="{x}" y="{height - h}" width="{bar}" height="{h}" rx="2"/></a>')
         else:
             parts.append(f'<rect class="tl-overview__empty" x="{x}" y="{height - 2}" width="{bar}" height="2"/>')
-        if m == 1 or index == 0:
-            parts.append(f'<text class="tl-overview__year" x="{x}" y="{height + 14}">{y}</text>')
+        year, month = divmod(key * size, 12)
+        if index == 0 or (size == 1 and month == 0) or (size > 1 and year % (size // 12 * 10) == 0):
+            parts.append(f'<text class="tl-overview__year" x="{x}" y="{height + 14}">{year}</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts)), unit
 
 
 # -- source helpers ----------------------------------------------------------------
 
 def seed_paragraphs(data: Dataset, seed_id: str) -> list[dict]:
-    """The seed text line by line, each marked as article, chrome or repeat, with quoted spans highlighted."""
+    """The seed text line by line, each marked as article, chrome or repeat, with quoted spans highlighted.
+
+    One sweep over the span boundaries: a line is cut wherever a quote starts or ends, and each
+    piece knows which quotes cover it, in time linear in the text and the number of spans.
+    """
     seed = data.seeds[seed_id]
     text = seed.text
-    spans = data.seed_spans(seed_id)
+    spans = data.seed_spans(seed_id)  # sorted by start
+    opening: dict[int, list[int]] = defaultdict(list)
+    closing: dict[int, list[int]] = defaultdict(list)
+    for number, (start, end, _, _) in enumerate(spans):
+        opening[start].append(number)
+        closing[end].append(number)
+    cuts = sorted(set(opening) | set(closing))
+    active: set[int] = set()
     anchored: set[tuple[str, int]] = set()
-    starts = {(s, ev.id, i) for s, _, ev, i in spans}  # where each quote's matches begin
     paragraphs = []
     seen_lines: set[str] = set()
     chrome = set(seed.chrome)
-    offset = 0
+    offset = next_cut = 0
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
+        here = [start]
+        while next_cut < len(cuts) and cuts[next_cut] <= end:
+            if cuts[next_cut] > start:
+                here.append(cuts[next_cut])
+            next_cut += 1
+        if here[-1] != end:
+            here.append(end)
+        pieces = []
+        for a, b in pairwise(here):
+            for number in closing.get(a, ()):
+                active.discard(number)
+            opened = opening.get(a, ())
+            active.update(opened)
+            if a == b:
+                continue
+            covering = [spans[n] for n in sorted(active)]
+            anchors = []
+            for number in opened:
+                _, _, event, index = spans[number]
+                if (event.id, index) not in anchored:
+                    anchored.add((event.id, index))
+                    anchors.append(f"q-{event.id}-{index}")
+            events = list(dict.fromkeys(span[2] for span in covering))
+            pieces.append({"text": text[a:b], "events": events, "anchors": anchors,
+                           "label": "; ".join(e.title for e in events[:3])
+                                    + (f"; and {len(events) - 3} more events" if len(events) > 3 else "")})
+        # A span still open at the line's end (a quote across a line break) goes on in the next line's pieces.
+        for number in closing.get(end, ()):
+            active.discard(number)
         if not line.strip():
             continue
         kind = "chrome" if line in chrome else ("repeat" if line in seen_lines else "article")
         seen_lines.add(line)
-        inside = [span for span in spans if span[0] < end and span[1] > start]
-        # Cut the line at every span boundary inside it; each piece knows which quotes cover it.
-        cuts = {start, end}
-        for s, e, _, _ in inside:
-            cuts.update((max(s, start), min(e, end)))
-        pieces = []
-        for a, b in pairwise(sorted(cuts)):
-            covering = [(ev, i) for s, e, ev, i in inside if s <= a and e >= b]
-            anchors = []
-            for ev, i in covering:
-                if (ev.id, i) not in anchored and (a, ev.id, i) in starts:
-                    anchored.add((ev.id, i))
-                    anchors.append(f"q-{ev.id}-{i}")
-            events = list(dict.fromkeys(ev for ev, _ in covering))
-            pieces.append({"text": text[a:b], "events": events, "anchors": anchors,
-                           "label": "; ".join(e.title for e in events[:3])
-                                    + (f"; and {len(events) - 3} more events" if len(events) > 3 else "")})
         paragraphs.append({"kind": kind, "pieces": pieces})
     return paragraphs

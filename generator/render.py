@@ -14,6 +14,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .urls import relative_site_link, site_path_problem, url_problem
+
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
@@ -30,11 +32,25 @@ _MD = _markdown()
 
 
 @lru_cache(maxsize=65536)
-def summary_html(text: str) -> Markup:
-    """Restricted Markdown to sanitised HTML: emphasis, lists, code, https links."""
+def summary_html(text: str, up: str = "") -> Markup:
+    """Restricted Markdown to sanitised HTML: emphasis, lists, code, https links and links to this site's pages.
+
+    `up` leads from the page the summary is shown on to the site root ('../../', or the site's
+    address in a feed); a link written '/events/<id>/' is made relative to it. Any other link
+    target loses its href, whatever the checker let through.
+    """
     html = _MD.reset().convert(text)
+
+    def keep_safe_links(tag: str, attribute: str, value: str) -> str | None:
+        if tag != "a" or attribute != "href":
+            return value
+        if value.startswith("/"):
+            return None if site_path_problem(value) else relative_site_link(value, up)
+        return None if url_problem(value) else value
+
     cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"https"},
-                        link_rel="nofollow noopener noreferrer", strip_comments=True)
+                        attribute_filter=keep_safe_links, link_rel="nofollow noopener noreferrer",
+                        strip_comments=True)
     return Markup(cleaned)
 
 

@@ -85,7 +85,7 @@ def browser():
 
 
 class PageWatch:
-    """A page that records console errors, uncaught exceptions and failed requests."""
+    """A page that records console errors, uncaught exceptions, failed requests and CSP violations."""
 
     def __init__(self, browser, **context_args):
         self.context = browser.new_context(**context_args)
@@ -94,6 +94,9 @@ class PageWatch:
         self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} {r.failure}"))
+        # Chromium logs most Content-Security-Policy violations to the console, but not all: report each one.
+        self.page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.error("
+                                  "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
 
     def close(self) -> None:
         self.context.close()
@@ -117,3 +120,8 @@ def watch(browser):
 def output_dir() -> Path:
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+def inject(page, script: Path) -> None:
+    """Run a test tool's script in the page without an inline <script>, which the page's CSP refuses."""
+    page.evaluate(script.read_text(encoding="utf-8") + "\n;0")

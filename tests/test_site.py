@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import REPO, build_site
+from tests.conftest import REPO, build_site, inject
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,7 +31,7 @@ def test_page_renders_without_errors_and_passes_axe(kind, server, watch) -> None
     assert response.status == 200
     assert pw.page.locator("article h1").count() == 1
     pw.page.wait_for_load_state("networkidle")
-    pw.page.add_script_tag(path=str(AXE))
+    inject(pw.page, AXE)
     violations = pw.page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                                   ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(' | '))")
     assert violations == []
