@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,11 +12,13 @@ from . import dates
 from . import export as exports
 from . import new as new_event
 from .model import DataError, load_dataset
-from .outputs import site_files, write_file, write_folder
+from .findings import printable
+from .outputs import (RefusedOutput, check_output_file, check_output_folder, site_files, write_file,
+                      write_folder)
 from .pages import Settings
 from .report import REPORTER_BY_NAME, report_text
 from .model import STATUSES
-from .validate import ROLES
+from .validate import ID, RESERVED_IDS, ROLES
 from .validate import check as run_check
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
@@ -39,27 +42,41 @@ def check(root: Path, fmt: str, strict: bool, paths: tuple[str, ...]) -> None:
 
     Exit status: 0 clean, 1 findings, 2 usage error.
     """
-    if not root.is_dir():
-        raise click.UsageError(f"--root {root} is not a folder")
-    only = [_relative(root, p) for p in paths]
+    _require_project(root)
+    only = [_data_path(root, p) for p in paths]
     _, result = run_check(root, only or None)
     REPORTER_BY_NAME[fmt](result, sys.stdout)
     sys.exit(1 if result.failed(strict) else 0)
 
 
-def _relative(root: Path, path: str) -> str:
-    """PATHS may be given relative to the current folder or to --root; findings use --root."""
+def _require_project(root: Path) -> None:
+    if not root.is_dir():
+        raise click.UsageError(f"--root {root} is not a folder")
+    if not (root / "events").is_dir() and not (root / "events").is_symlink():
+        raise click.UsageError(f"{root.resolve()} holds no events/ folder; run this in a timeline project "
+                               "or pass --root")
+
+
+def _data_path(root: Path, path: str) -> str:
+    """PATHS may be given relative to the current folder or to --root; each must name data in the project."""
     candidate = Path(path)
+    resolved_root = root.resolve()
     try:
-        return candidate.resolve().relative_to(root.resolve()).as_posix()
+        rel = Path(os.path.abspath(candidate)).relative_to(resolved_root).as_posix()
     except ValueError:
-        return candidate.as_posix()
+        rel = candidate.as_posix()
+    rel = rel.rstrip("/") or "."
+    target = resolved_root / rel
+    inside = rel.split("/", 1)[0] in ("events", "seeds")
+    if not inside or ".." in rel.split("/") or not os.path.lexists(target):
+        raise click.UsageError(f"'{printable(path)}' names no data file or folder of this project "
+                               "(paths under events/ or seeds/)")
+    return rel
 
 
 def _dataset(root: Path):
     """The checked dataset, or the checker's findings and exit status 1."""
-    if not root.is_dir():
-        raise click.UsageError(f"--root {root} is not a folder")
+    _require_project(root)
     try:
         data, _ = load_dataset(root)
     except DataError as exc:
@@ -70,12 +87,17 @@ def _dataset(root: Path):
 
 @main.command()
 @ROOT_OPTION
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write the pages into (replaced as a whole).")
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="Folder to write the pages into: new, empty, or written by an earlier run (replaced whole).")
+@click.option("--force", is_flag=True, help="Allow a folder outside the repository.")
 @click.option("--site-name", default="North Korea's military support to Russia", show_default=True)
 @click.option("--repo-url", default=None, help="Repository address, for 'suggest a correction' links.")
-def pages(root: Path, out: Path, site_name: str, repo_url: str | None) -> None:
+def pages(root: Path, out: Path, force: bool, site_name: str, repo_url: str | None) -> None:
     """Write the generated pages, assets and schemas to a folder, for any static site builder."""
+    try:
+        check_output_folder(out, root, force=force)
+    except RefusedOutput as exc:
+        raise click.UsageError(str(exc)) from None
     data = _dataset(root)
     count = write_folder(out, site_files(data, Settings(site_name=site_name, repo_url=repo_url), root))
     click.echo(f"wrote {count} files to {out}")
@@ -84,11 +106,17 @@ def pages(root: Path, out: Path, site_name: str, repo_url: str | None) -> None:
 @main.command()
 @ROOT_OPTION
 @click.option("--format", "fmt", type=click.Choice(exports.FORMATS), required=True, help="Export format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (replaced whole); standard output when omitted.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write; standard output when omitted.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--site-url", default=None, help="Published address of the site, for absolute links.")
-def export(root: Path, fmt: str, output: Path | None, site_url: str | None) -> None:
+def export(root: Path, fmt: str, output: Path | None, force: bool, site_url: str | None) -> None:
     """Export the checked data as json, csv, ics, timelinejs or atom."""
+    if output is not None:
+        try:
+            check_output_file(output, root, force=force)
+        except RefusedOutput as exc:
+            raise click.UsageError(str(exc)) from None
     data = _dataset(root)
     text = exports.export(data, fmt, site_url=site_url, root=root)
     if output is None:
@@ -96,7 +124,6 @@ def export(root: Path, fmt: str, output: Path | None, site_url: str | None) -> N
         return
     write_file(output, text)
     click.echo(f"wrote {output}", err=True)
-
 
 
 def _ask(value, label: str, interactive: bool, **prompt_args):
@@ -158,15 +185,27 @@ def new(root: Path, date, date_text, title, summary, status, actor_roles, tags, 
     else:
         sources = [{"url": _ask(None, "url", interactive), "publisher": _ask(publisher, "publisher", interactive),
                     "published": _ask(published, "published", interactive), "quote": quote}]
+    if ident:  # becomes a file name; every other value is written quoted and judged by the check
+        _require_id(ident, ID, "--id")
     ident = ident or new_event.event_id(parsed, title)
     path = new_event.target_path(root, parsed, ident)
-    if path.exists():
-        raise click.ClickException(f"{path.relative_to(root.resolve())} already exists; edit it or choose another --id")
     rel = path.relative_to(root.resolve()).as_posix()
+    if os.path.lexists(path):
+        raise click.ClickException(f"{rel} already exists; edit it or choose another --id")
     text = new_event.render_event(ident=ident, date=date, title=title, summary=summary, status=status, actors=actors,
                                   sources=sources, tags=list(tags), date_text=date_text, rel=rel)
+    # The file is checked with the whole project before it is written: new never writes what check refuses.
+    _, result = run_check(root, [rel], extra={rel: text.encode("utf-8")})
+    if result.failed():
+        report_text(result, sys.stdout)
+        click.echo(f"nothing written: {rel} would not pass the check; fix the options above and run again")
+        sys.exit(1)
     write_file(path, text)
     click.echo(f"wrote {rel}")
-    _, result = run_check(root, [rel])
     report_text(result, sys.stdout)
-    sys.exit(1 if result.failed() else 0)
+
+
+def _require_id(value: str, pattern, option: str) -> None:
+    if not pattern.fullmatch(value) or value in RESERVED_IDS:
+        raise click.BadParameter(f"'{printable(value)}' is not a valid id: lower-case ASCII letters, digits and "
+                                 "hyphens, as in the data files", param_hint=option)

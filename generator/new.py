@@ -11,6 +11,7 @@ from . import dates
 from .validate import ROLES, schema_line
 
 MAX_ID = 80
+SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,78}[a-z0-9])?")
 
 
 def slug(text: str) -> str:
@@ -19,7 +20,7 @@ def slug(text: str) -> str:
 
 
 def event_id(date: dates.EDTFDate, title: str) -> str:
-    prefix = date.known.edtf().rstrip("~?%") if date.known.season is None else str(date.known.year)
+    prefix = date.known.edtf().rstrip("~?%") if date.known.season is None else f"{date.known.year:04d}"
     words = slug(title)
     ident = f"{prefix}-{words}" if words else prefix
     return ident[:MAX_ID].rstrip("-")
@@ -30,6 +31,11 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _item(value: str) -> str:
+    """A list item or id: plain when it is a well-formed id, else quoted, so no value can add YAML structure."""
+    return value if SAFE_ID.fullmatch(value) else _q(value)
+
+
 def render_event(*, ident: str, date: str, title: str, summary: str, status: str, actors: dict[str, list[str]],
                  sources: list[dict], tags: list[str], date_text: str | None = None, rel: str) -> str:
     lines = [schema_line(rel, "event"), f"id: {ident}", f"date: {_q(date)}"]
@@ -38,20 +44,20 @@ def render_event(*, ident: str, date: str, title: str, summary: str, status: str
     lines += [f"title: {_q(title)}", f"summary: {_q(summary)}", f"status: {status}", "actors:"]
     for role in ROLES:
         if actors.get(role):
-            lines.append(f"  {role}: [{', '.join(actors[role])}]")
+            lines.append(f"  {role}: [{', '.join(_item(a) for a in actors[role])}]")
     if tags:
-        lines.append(f"tags: [{', '.join(tags)}]")
+        lines.append(f"tags: [{', '.join(_item(t) for t in tags)}]")
     lines.append("sources:")
     for source in sources:
         keys = [k for k in ("seed", "url", "publisher", "published", "quote") if source.get(k)]
         for index, key in enumerate(keys):
-            value = source[key] if key == "seed" else _q(source[key])
+            value = _item(source[key]) if key == "seed" else _q(source[key])
             lines.append(f"{'  - ' if index == 0 else '    '}{key}: {value}")
     return "\n".join(lines) + "\n"
 
 
 def target_path(root: Path, date: dates.EDTFDate, ident: str) -> Path:
-    folder = root / "events" / str(date.known.year)
+    folder = root / "events" / f"{date.known.year:04d}"
     path = (folder / f"{ident}.yaml").resolve()
     if not path.is_relative_to((root / "events").resolve()):
         raise ValueError(f"refusing to write outside events/: {path}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -9,7 +10,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from . import export
 from .model import Dataset
@@ -74,27 +75,79 @@ def site_files(data: Dataset, settings: Settings, root: Path | None = None, *,
         yield f"schemas/{kind}.schema.json", (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")
 
 
-def write_folder(out: Path, files: Iterator[tuple[str, str | bytes]]) -> int:
-    """Write every file under `out`, all or nothing: into a temporary folder first, then swapped in."""
+MARKER = ".timeline-pages.json"  # written into every folder `pages` fills: what it wrote, so it may replace it
+DATA_ENTRIES = ("events", "seeds", ".git", "mkdocs.yml", "pyproject.toml")
+
+
+class RefusedOutput(Exception):
+    """An output folder the command must not replace; the message says why."""
+
+
+def check_output_folder(out: Path, root: Path, *, force: bool = False) -> None:
+    """Refuse to replace a folder this command did not make, the repository, its data or docs.
+
+    `out` may be replaced only when it does not exist, is empty, or holds exactly what an earlier
+    run wrote (listed in its marker file). It must lie inside the repository unless `force`.
+    """
+    if out.is_symlink():
+        raise RefusedOutput(f"{out} is a symbolic link; give a real folder")
+    out, root = out.resolve(), root.resolve()
+    if root.is_relative_to(out):
+        raise RefusedOutput(f"{out} holds the repository itself; write the pages to a folder of their own, "
+                            "e.g. build/pages")
+    for name in ("docs", "events", "seeds", ".git", "generator", ".github"):
+        if out.is_relative_to(root / name):
+            raise RefusedOutput(f"{out} is inside the repository's {name}/; write the pages to a folder of "
+                                "their own, e.g. build/pages")
+    if not out.is_relative_to(root) and not force:
+        raise RefusedOutput(f"{out} is outside the repository {root}; pass --force to write there")
+    if out.exists() and not out.is_dir():
+        raise RefusedOutput(f"{out} is a file, not a folder")
+    if not out.is_dir():
+        return
+    present = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() or p.is_symlink()}
+    if not present and not any(out.iterdir()):
+        return
+    try:
+        written = set(json.loads((out / MARKER).read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        held = [name for name in DATA_ENTRIES if (out / name).exists()]
+        if held:
+            raise RefusedOutput(f"{out} holds {', '.join(held)}: it is a project, not an output folder") from None
+        raise RefusedOutput(f"{out} is not empty and was not written by 'pages' (no {MARKER}); "
+                            "choose an empty or new folder") from None
+    extra = sorted(present - written - {MARKER})
+    if extra:
+        shown_extra = ", ".join(extra[:5]) + (f" and {len(extra) - 5} more" if len(extra) > 5 else "")
+        raise RefusedOutput(f"{out} holds files an earlier 'pages' run did not write ({shown_extra}); "
+                            "move them away or choose another folder")
+
+
+def write_folder(out: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
+    """Write every file under `out`, all or nothing: into a temporary folder first, then swapped in.
+
+    Call check_output_folder first: this replaces `out` as a whole.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    count = 0
+    written: list[str] = []
     try:
         for rel, content in files:
             target = (staging / rel).resolve()
-            if not target.is_relative_to(staging) or target == staging:
+            if not target.is_relative_to(staging) or target == staging or rel == MARKER:
                 raise ValueError(f"refusing to write outside the output folder: {rel}")
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, bytes):
                 target.write_bytes(content)
             else:
                 target.write_text(content, encoding="utf-8", newline="\n")
-            count += 1
+            written.append(rel)
+        (staging / MARKER).write_text(json.dumps({"generator": "timeline-generator", "files": sorted(written)},
+                                                 indent=1) + "\n", encoding="utf-8")
         if out.exists():
-            old = out.with_name(f".{out.name}-old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(out, old)
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            os.replace(out, old / "previous")
             os.replace(staging, out)
             shutil.rmtree(old, ignore_errors=True)
         else:
@@ -102,7 +155,21 @@ def write_folder(out: Path, files: Iterator[tuple[str, str | bytes]]) -> int:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+    return len(written)
+
+
+def check_output_file(path: Path, root: Path, *, force: bool = False) -> None:
+    """Refuse to replace a data or project file, or any existing file unless `force`."""
+    if path.is_symlink():
+        raise RefusedOutput(f"{path} is a symbolic link; give a real file")
+    resolved, root = path.resolve(), root.resolve()
+    for name in ("docs", "events", "seeds", ".git", "generator", ".github", "drafts"):
+        if resolved.is_relative_to(root / name):
+            raise RefusedOutput(f"{path} is inside the repository's {name}/; write exports somewhere else")
+    if resolved.exists() and not resolved.is_file():
+        raise RefusedOutput(f"{path} exists and is not a file")
+    if resolved.exists() and not force:
+        raise RefusedOutput(f"{path} exists; pass --force to replace it")
 
 
 def write_file(path: Path, text: str) -> None:

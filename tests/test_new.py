@@ -33,6 +33,7 @@ def test_new_reports_what_still_needs_fixing(tmp_path) -> None:
     result = CliRunner().invoke(main, ["new", "--root", str(root), *args])
     assert result.exit_code == 1
     assert "unknown actor 'north_korea'; did you mean 'north-korea'?" in result.output
+    assert "nothing written" in result.output and not (root / WRITTEN).exists()
 
 
 def test_new_asks_for_missing_fields_when_interactive(tmp_path) -> None:
