@@ -73,12 +73,12 @@ def test_filters_work_survive_reload_and_reset(server, watch) -> None:
     for item in visible.all():
         assert "south-korea-nis" in item.get_attribute("data-actors").split()
     assert "actor=south-korea-nis" in page.url
-    page.select_option("#f-status", "disputed")
+    page.select_option("#f-status", "alleged")
     both = page.locator("[data-event]:not([hidden])").count()
     assert 0 < both <= shown
     assert page.locator("[data-count]").inner_text() == f"{both} of {total} events"
     page.reload()
-    assert page.input_value("#f-actor") == "south-korea-nis" and page.input_value("#f-status") == "disputed"
+    assert page.input_value("#f-actor") == "south-korea-nis" and page.input_value("#f-status") == "alleged"
     assert page.locator("[data-event]:not([hidden])").count() == both
     # empty month and year groups are hidden along with their events
     for group in page.locator("[data-group]").all():
