@@ -58,7 +58,7 @@ def test_ics_parses_with_one_all_day_event_per_event(site) -> None:
     assert sorted(events) == sorted(IDS)
     spans = {
         "2024-10-08-first-special-forces-reach-vladivostok": (dt.date(2024, 10, 8), dt.date(2024, 10, 14)),
-        "2024-10-putin-acknowledges-north-korean-soldiers-in-russia": (dt.date(2024, 10, 1), dt.date(2024, 11, 1)),
+        "2024-10-putin-does-not-deny-north-korean-soldiers-in-russia": (dt.date(2024, 10, 1), dt.date(2024, 11, 1)),
         "2023-23-satellite-images-show-ammunition-deliveries": (dt.date(2023, 9, 1), dt.date(2023, 12, 1)),
         "2024-kursk-incursion": (dt.date(2024, 1, 1), dt.date(2025, 1, 1)),
         "2024-06-19-russia-and-north-korea-sign-mutual-defence-treaty": (dt.date(2024, 6, 19), dt.date(2024, 6, 20)),
@@ -125,4 +125,12 @@ def test_feed_order_follows_addition_not_event_date() -> None:
     added = {e.id: dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(days=i)
              for i, e in enumerate(reversed(DATA.events))}
     feed = feedparser.parse(export.to_atom(DATA, added))
-    assert feed.entries[0].link.endswith(f"events/{DATA.events[0].id}/")  # the oldest event, added last
+    updated = [entry.updated_parsed for entry in feed.entries]
+    assert updated == sorted(updated, reverse=True)  # newest addition or correction first
+    uncorrected = [e for e in feed.entries if "Correction," not in e.content[0].value]
+    never_corrected = [e for e in DATA.events if not e.corrections]
+    assert uncorrected[0].link.endswith(f"events/{never_corrected[0].id}/")  # the oldest such event, added last
+    corrected = next(e for e in DATA.events if e.corrections)
+    entry = next(e for e in feed.entries if e.link.endswith(f"events/{corrected.id}/"))
+    assert entry.updated.startswith(max(c.date for c in corrected.corrections).isoformat())  # a correction updates it
+    assert entry.published != entry.updated and corrected.corrections[-1].change in entry.content[0].value

@@ -49,7 +49,7 @@ def test_timeline_shows_spans_marks_and_overview(server, watch) -> None:
     page = watch().page
     page.goto(server.url + "timeline/")
     assert page.locator("[data-event]").count() == len(list((REPO / "events").glob("[0-9]*/*.yaml")))
-    month_item = page.locator("[data-event]", has=page.locator("a[href$='2024-10-putin-acknowledges-north-korean-soldiers-in-russia/']"))
+    month_item = page.locator("[data-event]", has=page.locator("a[href$='2024-10-putin-does-not-deny-north-korean-soldiers-in-russia/']"))
     assert "tl-item--span" in month_item.get_attribute("class")
     assert "whole month" in month_item.inner_text()
     day_item = page.locator("[data-event]", has=page.locator("a[href$='2024-06-19-russia-and-north-korea-sign-mutual-defence-treaty/']"))
