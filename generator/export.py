@@ -59,7 +59,8 @@ def event_record(event: Event) -> dict:
         "figures": [{"metric": f.metric, "value": f.value, "range": [f.low, f.high] if f.is_range else None,
                      "qualifier": f.qualifier, "as_of": f.as_of.text, "claimed_by": list(f.claimed_by), "note": f.note}
                     for f in event.figures],
-        "related": list(event.related), "notes": event.notes,
+        "related": list(event.related), "follows": list(event.follows), "notes": event.notes,
+        "corrections": [{"date": c.date.isoformat(), "change": c.change, "reason": c.reason} for c in event.corrections],
         "page": f"events/{event.id}/", "data_file": event.path,
     }
 
@@ -209,40 +210,35 @@ def to_timelinejs(data: Dataset, site_url: str | None = None) -> str:
 
 # -- Atom ------------------------------------------------------------------------------
 
-def added_order(root: Path | None, data: Dataset) -> dict[str, dt.datetime]:
+def added_order(data: Dataset) -> dict[str, dt.datetime]:
     """When each event file was first committed; events git does not know fall back to their sources' date."""
-    added: dict[str, dt.datetime] = {}
-    if root is not None and (root / ".git").exists():
-        try:
-            log = subprocess.run(["git", "-C", str(root), "log", "--diff-filter=A", "--format=@%ct", "--name-only",
-                                  "--reverse", "--", "events"], capture_output=True, text=True, timeout=60, check=True)
-            stamp = None
-            for line in log.stdout.splitlines():
-                if line.startswith("@"):
-                    stamp = dt.datetime.fromtimestamp(int(line[1:]), tz=dt.timezone.utc)
-                elif line.strip() and stamp is not None:
-                    added.setdefault(line.strip(), stamp)
-        except (OSError, subprocess.SubprocessError, ValueError):
-            added = {}
     result = {}
     for event in data.events:
         fallback = max(p for p in (_published(data, s) for s in event.sources) if p is not None)
-        result[event.id] = added.get(event.path) or dt.datetime.combine(fallback, dt.time(0, 0), tzinfo=dt.timezone.utc)
+        result[event.id] = event.history.added or dt.datetime.combine(fallback, dt.time(0, 0), tzinfo=dt.timezone.utc)
     return result
+
+
+def _updated(event: Event, added: dt.datetime) -> dt.datetime:
+    """An entry is updated by its latest correction, never earlier than it was added."""
+    if not event.corrections:
+        return added
+    corrected = dt.datetime.combine(max(c.date for c in event.corrections), dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return max(added, corrected)
 
 
 def to_atom(data: Dataset, added: dict[str, dt.datetime], site_url: str | None = None, *,
             actor: str | None = None, self_path: str = "feed.xml") -> str:
     ET.register_namespace("", _ATOM)
     events = [e for e in data.events if actor is None or actor in e.actor_ids()]
-    events.sort(key=lambda e: (added[e.id], e.id), reverse=True)
+    events.sort(key=lambda e: (_updated(e, added[e.id]), e.id), reverse=True)
     events = events[:FEED_ENTRIES]
     base = site_url.rstrip("/") + "/" if site_url else ""
     feed = ET.Element(f"{{{_ATOM}}}feed")
     name = data.actors[actor].name if actor else None
     _sub(feed, "title", f"North Korea's military support to Russia{': ' + name if name else ''}")
     _sub(feed, "id", _stable_uuid("feed", actor or "all"))
-    updated = max((added[e.id] for e in events), default=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    updated = max((_updated(e, added[e.id]) for e in events), default=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
     _sub(feed, "updated", updated.isoformat().replace("+00:00", "Z"))
     ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=base + self_path)
     ET.SubElement(feed, f"{{{_ATOM}}}link", rel="alternate", href=base + (f"actors/{actor}/" if actor else "timeline/"))
@@ -254,15 +250,17 @@ def to_atom(data: Dataset, added: dict[str, dt.datetime], site_url: str | None =
         entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")
         _sub(entry, "title", event.title)
         _sub(entry, "id", _stable_uuid("event", event.id))
-        stamp = added[event.id].isoformat().replace("+00:00", "Z")
-        _sub(entry, "updated", stamp)
-        _sub(entry, "published", stamp)
+        _sub(entry, "updated", _updated(event, added[event.id]).isoformat().replace("+00:00", "Z"))
+        _sub(entry, "published", added[event.id].isoformat().replace("+00:00", "Z"))
         ET.SubElement(entry, f"{{{_ATOM}}}link", rel="alternate", href=base + f"events/{event.id}/")
         for tag in event.tags:
             ET.SubElement(entry, f"{{{_ATOM}}}category", term=tag, label=data.tags[tag].label)
         _sub(entry, "summary", f"{event.date.display()} · {event.status}: {event.title}")
+        corrections = "".join(f"<p><strong>Correction, {c.date:%d %b %Y}:</strong> {html.escape(c.change)} "
+                              f"{html.escape(c.reason)}</p>" for c in reversed(event.corrections))
         content = _sub(entry, "content", f"<p><strong>{html.escape(event.date.display())}</strong> · "
-                                         f"{html.escape(event.status)}</p>{summary_html(event.summary, base or '../' * self_path.count('/'))}")
+                                         f"{html.escape(event.status)}</p>{summary_html(event.summary, base or '../' * self_path.count('/'))}"
+                                         f"{corrections}")
         content.set("type", "html")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
@@ -285,5 +283,5 @@ def export(data: Dataset, fmt: str, *, site_url: str | None = None, root: Path |
     if fmt == "timelinejs":
         return to_timelinejs(data, site_url)
     if fmt == "atom":
-        return to_atom(data, added_order(root, data), site_url)
+        return to_atom(data, added_order(data), site_url)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

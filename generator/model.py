@@ -6,6 +6,8 @@ data error: everything that could be wrong was found by the checker first.
 
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from . import dates, quotes
 from .findings import Result
+from .history import FileHistory, file_history
 from .validate import ROLES, Tree, check
 
 STATUSES = {
@@ -58,6 +61,12 @@ class Vocab:
     unit: str | None = None
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    passage: str
+    reason: str
+
+
 @dataclass
 class Seed:
     id: str
@@ -72,6 +81,7 @@ class Seed:
     kind: str | None = None
     notes: str | None = None
     chrome: tuple[str, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,13 @@ class Figure:
         return f"{mark}{self.value:,}"
 
 
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    change: str
+    reason: str
+
+
 @dataclass(eq=False)
 class Event:
     id: str
@@ -121,6 +138,14 @@ class Event:
     figures: tuple[Figure, ...] = ()
     related: tuple[str, ...] = ()
     notes: str | None = None
+    follows: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    history: FileHistory = field(default_factory=FileHistory)
+
+    @property
+    def documents(self) -> list[str]:
+        """The distinct documents the sources quote or cite: several quotes from one seed are one document."""
+        return list(dict.fromkeys(f"seed:{s.seed}" if s.seed else f"url:{s.url}" for s in self.sources))
 
     def actor_ids(self) -> list[str]:
         return list(dict.fromkeys(a for role in ROLES for a in self.actors.get(role, ())))
@@ -143,7 +168,7 @@ class Dataset:
     cited_by: dict[str, list[Event]] = field(default_factory=dict)  # event id -> events listing it as related
 
     def __post_init__(self) -> None:
-        self.events.sort(key=Event.sort_key)
+        self.events = in_timeline_order(self.events)
         self.by_id = {e.id: e for e in self.events}
         by_actor: dict[str, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
         by_tag: dict[str, list[Event]] = defaultdict(list)
@@ -194,11 +219,41 @@ class Dataset:
         return sorted(spans, key=lambda s: (s[0], -s[1], s[2].id, s[3]))
 
 
+def in_timeline_order(events: list[Event]) -> list[Event]:
+    """Events by date (Event.sort_key), except that an event comes after every event it 'follows'.
+
+    A stable topological sort: of the events whose predecessors are all placed, the one with the
+    lowest sort key goes next. The checker has made sure 'follows' loops nowhere and never asks
+    an event to follow one that starts after it ends, so dates stay in order.
+    """
+    by_id = {e.id: e for e in events}
+    waiting = {e.id: {f for f in e.follows if f in by_id and f != e.id} for e in events}
+    followers: dict[str, list[str]] = defaultdict(list)
+    for ident, before in waiting.items():
+        for other in before:
+            followers[other].append(ident)
+    ready = [(e.sort_key(), e.id) for e in events if not waiting[e.id]]
+    heapq.heapify(ready)
+    ordered = []
+    while ready:
+        _, ident = heapq.heappop(ready)
+        ordered.append(by_id[ident])
+        for follower in followers[ident]:
+            waiting[follower].discard(ident)
+            if not waiting[follower]:
+                heapq.heappush(ready, (by_id[follower].sort_key(), follower))
+    if len(ordered) < len(events):  # a loop the checker would have refused: keep every event, by date
+        placed = {e.id for e in ordered}
+        ordered += sorted((e for e in events if e.id not in placed), key=Event.sort_key)
+    return ordered
+
+
 def _opt(data: dict, key: str):
     return data.get(key) or None
 
 
-def from_tree(tree: Tree) -> Dataset:
+def from_tree(tree: Tree, history: dict[str, FileHistory] | None = None) -> Dataset:
+    history = history or {}
     actors = {}
     for doc in tree.actors:
         d = doc.data
@@ -212,7 +267,8 @@ def from_tree(tree: Tree) -> Dataset:
                               url=d["url"], published=dates.parse(d["published"]),
                               published_basis=d["published_basis"], language=d["language"],
                               text=unicodedata.normalize("NFC", tree.seed_texts[d["id"]]),
-                              kind=_opt(d, "kind"), notes=_opt(d, "notes"), chrome=tuple(d.get("chrome") or ()))
+                              kind=_opt(d, "kind"), notes=_opt(d, "notes"), chrome=tuple(d.get("chrome") or ()),
+                              left_out=tuple(LeftOut(i["passage"], i["reason"]) for i in d.get("left_out") or ()))
     tags = {k: Vocab(k, v["label"], v["description"]) for k, v in tree.tags.data.items()}
     metrics = {k: Vocab(k, v["label"], v["description"], v["unit"]) for k, v in tree.metrics.data.items()}
     events = []
@@ -233,7 +289,11 @@ def from_tree(tree: Tree) -> Dataset:
             id=d["id"], date=dates.parse(d["date"]), title=d["title"], summary=d["summary"], status=d["status"],
             actors={role: tuple(d["actors"].get(role) or ()) for role in ROLES}, sources=sources, path=doc.rel,
             date_text=_opt(d, "date_text"), tags=tuple(d.get("tags") or ()), location=d.get("location"),
-            figures=tuple(figures), related=tuple(d.get("related") or ()), notes=_opt(d, "notes")))
+            figures=tuple(figures), related=tuple(d.get("related") or ()), notes=_opt(d, "notes"),
+            follows=tuple(d.get("follows") or ()),
+            corrections=tuple(Correction(date=dt.date.fromisoformat(c["date"]), change=c["change"], reason=c["reason"])
+                              for c in d.get("corrections") or ()),
+            history=history.get(doc.rel, FileHistory())))
     return Dataset(events=events, actors=actors, seeds=seeds, tags=tags, metrics=metrics)
 
 
@@ -242,4 +302,4 @@ def load_dataset(root: Path, *, strict: bool = False) -> tuple[Dataset, Result]:
     tree, result = check(root)
     if result.failed(strict):
         raise DataError(result)
-    return from_tree(tree), result
+    return from_tree(tree, file_history(root, "events")), result

@@ -35,7 +35,7 @@ def _size(content: str) -> str:
 
 def data_files(data: Dataset, site_url: str | None, root: Path | None) -> dict[str, str]:
     """The exports, their schema and the feeds, at their site paths."""
-    added = export.added_order(root, data)
+    added = export.added_order(data)
     files = {export.SITE_PATHS[fmt]: (export.to_atom(data, added, site_url) if fmt == "atom"
                                       else export.export(data, fmt, site_url=site_url)) for fmt in export.FORMATS}
     files["data/events.schema.json"] = (SCHEMA_DIR / "export.schema.json").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby, pairwise
+from itertools import pairwise
 from typing import Iterable
 
 import yaml
@@ -105,6 +105,8 @@ class Site:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
         self.env.filters.update(summary=lambda text: summary_html(text, "../" * self._url.count("/")), number=lambda n: f"{n:,}", json_script=json_for_script)
+        self.env.filters.update(day=lambda d: f"{d.day} {dates.MONTH_ABBR[d.month - 1]} {d.year}",
+                                month=lambda d: f"{dates.MONTH_ABBR[d.month - 1]} {d.year}")
         self.env.globals.update(STATUSES=STATUSES, STATUS_ICONS=STATUS_ICONS, ROLE_HEADINGS=ROLE_HEADINGS,
                                 ROLES=ROLES, PRECISION_LABELS=PRECISION_LABELS, data=data, settings=settings,
                                 iso=lambda d: d.isoformat() if d else "", month_groups=month_groups,
@@ -136,6 +138,7 @@ class Site:
             pages += self.tag(tag_id)
         pages += [self.source(seed_id) for seed_id in sorted(data.seeds)]
         pages.append(self.figures())
+        pages.append(self.corrections())
         if with_data_page:
             pages.append(self.data_page())
         return pages
@@ -161,18 +164,21 @@ class Site:
         latest = sorted(data.events, key=lambda e: (e.date.latest(), e.id), reverse=True)[:6]
         headline = []
         for metric, rows in data.figures_by_metric().items():
-            numbers = [n for _, f in rows for n in ((f.low, f.high) if f.is_range else (f.value,))]
+            # Figures of one measure are claims at different dates, not a range of estimates of one number:
+            # say how many there are and which is the latest, and leave the comparison to the figures page.
+            event, figure = rows[-1]
             claimants = {c for _, f in rows for c in f.claimed_by}
-            headline.append({"metric": data.metrics[metric], "low": min(numbers), "high": max(numbers),
+            headline.append({"metric": data.metrics[metric], "latest": figure, "event": event,
                              "claims": len(rows), "claimants": len(claimants)})
-        first, last = (data.events[0].date, data.events[-1].date) if data.events else (None, None)
+        span = dates_span(data.events)
         return self.page("index.md", "home.html", self.settings.site_name,
                          "Every event dated as precisely as the sources allow, every claim attributed.",
-                         latest=latest, headline=headline, first=first, last=last)
+                         latest=latest, headline=headline, span=span,
+                         documents=len({d for e in data.events for d in e.documents}))
 
     def timeline(self) -> list[Page]:
         events = self.data.events
-        years = [(year, list(group)) for year, group in groupby(events, key=lambda e: e.date.known.year)]
+        years = by_year(events)
         split = len(events) > self.settings.split_at
         pages = [self.page("timeline/index.md", "timeline.html", "Timeline",
                            "Every event in order, grouped by year and month, with filters.",
@@ -197,9 +203,19 @@ class Site:
             view = f"{base}/blob/{self.settings.edit_branch}/{event.path}"
         related = [data.by_id[r] for r in event.related if r in data.by_id]
         cited_by = [e for e in data.cited_by.get(event.id, []) if e.id not in event.related]
+        history = None
+        if self.settings.repo_url:
+            history = f"{self.settings.repo_url.rstrip('/')}/commits/{self.settings.edit_branch}/{event.path}"
         return self.page(f"events/{event.id}.md", "event.html", event.title, event.title,
                          event=event, related=related + cited_by, edit_url=edit, view_url=view,
-                         json_ld=json_for_script(self.json_ld(event)))
+                         history_url=history, json_ld=json_for_script(self.json_ld(event)))
+
+    def corrections(self) -> Page:
+        rows = [(c, e) for e in self.data.events for c in e.corrections]
+        rows.sort(key=lambda row: row[0].date, reverse=True)  # stable: same day keeps timeline order
+        return self.page("corrections/index.md", "corrections.html", "Corrections",
+                         "Every correction made to the timeline's events, newest first, with what changed and why.",
+                         rows=rows)
 
     def json_ld(self, event: Event) -> dict:
         doc = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
@@ -289,6 +305,23 @@ def build_pages(data: Dataset, settings: Settings | None = None) -> list[Page]:
 
 
 # -- timeline helpers ------------------------------------------------------------
+
+def by_year(events: list[Event]) -> list[tuple[int, list[Event]]]:
+    """Events grouped by the year each starts in, years in order of first appearance, order kept within."""
+    years: dict[int, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.date.known.year, []).append(event)
+    return list(years.items())
+
+
+def dates_span(events: list[Event]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day any event's known dates reach, or None without events."""
+    if not events:
+        return None
+    first = min(e.date.earliest() for e in events)
+    last = max(point.upper() for e in events for point in (e.date.start, e.date.end) if point is not None)
+    return first, last
+
 
 def group_key(event: Event) -> tuple[str, str]:
     """(anchor, heading) of the group an event is listed under within its year."""

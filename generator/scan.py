@@ -162,7 +162,7 @@ class _Scanner(HTMLParser):
 # they cover every rule above: handlers, schemes (also written with entities or split by a newline),
 # control characters, and every element the rules name.
 _SUSPECTS = re.compile(
-    r"\son[a-z]+\s*=|[\"'/]on[a-z]+\s*=|script:|data:|&(?!amp;|quot;|lt;|gt;|#39;|#34;|#x27;|#x22;|nbsp;|ndash;|mdash;)"
+    r"\son[a-z]+\s*=|[\"'/]on[a-z]+\s*=|script:|data:|&(?!amp;|quot;|lt;|gt;|#39;|#34;|#x27;|#x22;|#32;|nbsp;|ndash;|mdash;)"
     r"[#a-z0-9]+;?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|<base\b|http-equiv=(?!\"content-security-policy\")|"
     r"<(?:i?frame|frameset|object|embed|applet|portal|fencedframe|set|animate)\b|\sstyle=\"[^\"]*(?:url|expression|import)|"
     r"(?:src|srcset|poster|ping|action|formaction|href|data|background|cite|to|values|from|by|content)\s*=\s*[\"']?\s*"

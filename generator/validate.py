@@ -190,6 +190,8 @@ class Checker:
         self.seed_published: dict[str, dates.EDTFDate | None] = {}
         self.seed_normalised = {sid: quotes.normalise(text) for sid, text in tree.seed_texts.items()}
         self.used: dict[str, set[str]] = {"actor": set(), "tag": set(), "metric": set(), "seed": set(), "event": set()}
+        self.event_dates: dict[str, tuple[dates.EDTFDate, Document]] = {}
+        self.actor_parents: dict[str, str] = {}
 
     def run(self) -> None:
         tree = self.tree
@@ -216,6 +218,7 @@ class Checker:
         self._parent_cycles()
         for doc in tree.events:
             self._event(doc)
+        self._follows()
         self._unused()
 
     # -- helpers -----------------------------------------------------------
@@ -302,11 +305,19 @@ class Checker:
         lines = set(text.splitlines())
         for index, line in enumerate(data.get("chrome") or []):
             if isinstance(line, str) and line not in lines:
-                doc.at(("chrome", index), "chrome-not-found", f"chrome line '{line}' is not a whole line of seeds/{sid}.txt")
+                doc.at(("chrome", index), "chrome-not-found", f"chrome line '{shown(line)}' is not a whole line of seeds/{sid}.txt")
+        normalised = self.seed_normalised.get(sid, "")
+        for index, item in enumerate(data.get("left_out") or []):
+            passage = item.get("passage") if isinstance(item, dict) else None
+            if isinstance(passage, str) and quotes.normalise(passage) not in normalised:
+                doc.at(("left_out", index, "passage"), "passage-not-found",
+                       f"left-out passage not found verbatim in seeds/{sid}.txt")
 
     def _actor(self, doc: Document) -> None:
         if doc.usable and isinstance(doc.data.get("parent"), str):
             parent = doc.data["parent"]
+            if isinstance(doc.data.get("id"), str):
+                self.actor_parents[doc.data["id"]] = parent
             if parent not in self.actor_ids:
                 doc.at(("parent",), "unknown-actor", f"unknown actor '{parent}'{did_you_mean(parent, self.actor_ids)}")
 
@@ -361,6 +372,12 @@ class Checker:
         self._refs(doc, ("related",), related, self.event_ids, "event")
         if isinstance(related, list) and ident in related:
             doc.at(("related", related.index(ident)), "self-related", "an event cannot be related to itself")
+        follows = data.get("follows")
+        self._refs(doc, ("follows",), follows, self.event_ids, "event")
+        if isinstance(follows, list) and ident in follows:
+            doc.at(("follows", follows.index(ident)), "self-follows", "an event cannot follow itself")
+        if date is not None:
+            self.event_dates[ident] = (date, doc)
         self._summary(doc, data.get("summary"))
         for index, source in enumerate(data.get("sources") or []):
             if isinstance(source, dict):
@@ -368,6 +385,69 @@ class Checker:
         for index, figure in enumerate(data.get("figures") or []):
             if isinstance(figure, dict):
                 self._figure(doc, ("figures", index), figure)
+        for index, correction in enumerate(data.get("corrections") or []):
+            if isinstance(correction, dict):
+                self._date(doc, ("corrections", index, "date"), correction.get("date"))
+        if status == "confirmed" and isinstance(data.get("sources"), list):
+            self._confirmed(doc, actors, data["sources"])
+        if not data.get("date_text") and not data.get("notes"):
+            doc.at(("date",), "date-basis", "say where the date comes from: the source's phrase in date_text, "
+                                            "or how it was worked out in notes", severity=WARNING)
+
+    def _confirmed(self, doc: Document, actors: dict, sources: list) -> None:
+        """Confirmed means the party concerned says so, or at least two documents do."""
+        documents = {("seed", s["seed"]) if "seed" in s else ("url", s.get("url"))
+                     for s in sources if isinstance(s, dict)}
+        if len(documents) >= 2:
+            return
+        participants = {a for a in actors.get("participant") or [] if isinstance(a, str)}
+        for claimant in actors.get("claimant") or []:
+            if isinstance(claimant, str) and (self._lineage(claimant) & participants
+                                              or any(claimant in self._lineage(p) for p in participants)):
+                return
+        doc.at(("status",), "confirmed-needs-confirmation",
+               "a confirmed event needs the party concerned to say so (an actor that is both participant and "
+               "claimant, or part of one) or at least two independent documents among its sources; otherwise "
+               "it is reported")
+
+    def _lineage(self, actor: str) -> set[str]:
+        """The actor and every actor it is part of."""
+        found = set()
+        while isinstance(actor, str) and actor not in found:
+            found.add(actor)
+            actor = self.actor_parents.get(actor)
+        return found
+
+    def _follows(self) -> None:
+        """'follows' may order events whose dates overlap; it cannot reverse the calendar, nor loop."""
+        graph = {}
+        for ident, (date, doc) in self.event_dates.items():
+            earlier = [f for f in (doc.data.get("follows") or []) if isinstance(f, str) and f in self.event_dates]
+            graph[ident] = earlier
+            for index, other in enumerate(doc.data.get("follows") or []):
+                if other in self.event_dates and self.event_dates[other][0].earliest() > date.latest():
+                    doc.at(("follows", index), "follows-later-event",
+                           f"'{other}' starts ({self.event_dates[other][0].text}) after this event ends "
+                           f"({date.text}); an event can only follow one that may have happened before it")
+        state: dict[str, int] = {}
+        for start in graph:
+            if state.get(start):
+                continue
+            stack = [(start, iter(graph[start]))]
+            state[start] = 1
+            while stack:
+                node, edges = stack[-1]
+                nxt = next(edges, None)
+                if nxt is None:
+                    state[node] = 2
+                    stack.pop()
+                elif state.get(nxt) == 1:
+                    loop = [n for n, _ in stack][[n for n, _ in stack].index(nxt):]
+                    doc = self.event_dates[node][1]
+                    doc.at(("follows",), "follows-cycle", f"events follow each other in a loop: {_chain(loop)}")
+                elif not state.get(nxt):
+                    state[nxt] = 1
+                    stack.append((nxt, iter(graph[nxt])))
 
     def _summary(self, doc: Document, summary) -> None:
         if not isinstance(summary, str):

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from tests.cases import base_tree
 
-ARGS = ["--date", "2024-10-18", "--title", "NIS publishes photos of North Korean troop gatherings",
+ARGS = ["--date", "2024-10-18", "--date-text", "in the week just past", "--title", "NIS publishes photos of North Korean troop gatherings",
         "--summary", "South Korea's NIS released photos of suspected North Korean gatherings in Ussuriysk.",
         "--status", "alleged", "--actor", "participant=korean-peoples-army", "--actor", "claimant=south-korea-nis",
         "--tag", "troop-deployment", "--seed", "003_52ce23f21a5653b0",
