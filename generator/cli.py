@@ -10,6 +10,7 @@ import click
 from . import dates
 from . import export as exports
 from . import new as new_event
+from .intake.cli import seeds
 from .model import DataError, load_dataset
 from .outputs import site_files, write_file, write_folder
 from .pages import Settings
@@ -170,3 +171,6 @@ def new(root: Path, date, date_text, title, summary, status, actor_roles, tags, 
     _, result = run_check(root, [rel])
     report_text(result, sys.stdout)
     sys.exit(1 if result.failed() else 0)
+
+
+main.add_command(seeds)

@@ -114,6 +114,8 @@ def discover(root: Path) -> Tree:
             rel = f"seeds/{entry.name}"
             if entry.name.endswith(".yaml") and entry.is_file():
                 tree.seeds.append(load(Path(entry.path), rel))
+            elif entry.name.endswith(".html") and entry.is_file() and (seeds_dir / f"{entry.name[:-5]}.txt").is_file():
+                pass  # the saved page `seeds add` extracted <id>.txt from: kept as received, never read
             elif entry.name.endswith(".txt") and entry.is_file():
                 raw = Path(entry.path).read_bytes()
                 try:
@@ -121,7 +123,8 @@ def discover(root: Path) -> Tree:
                 except UnicodeDecodeError:
                     _stray(tree, rel, "seed text is not UTF-8", "encoding")
             else:
-                _stray(tree, rel, "seeds/ holds <id>.txt documents and their <id>.yaml metadata only")
+                _stray(tree, rel, "seeds/ holds <id>.txt documents, their <id>.yaml metadata and, for web pages, "
+                                  "the saved <id>.html only")
     return tree
 
 
@@ -265,7 +268,7 @@ class Checker:
             year = str(date.known.year)
             folder = doc.path.parent.name
             if folder != year:
-                doc.at(("date",), "wrong-folder", f"an event starting in {year} belongs in events/{year}/, not events/{folder}/")
+                doc.at(("date",), "wrong-folder", f"an event starting in {year} belongs in events/{year}/, not {doc.rel.rsplit('/', 1)[0]}/")
             prefix = date.known.edtf().rstrip("~?%")
             if date.known.season is not None:
                 prefix = str(date.known.year)
@@ -390,6 +393,9 @@ class Checker:
 def check(root: Path, only: list[str] | None = None) -> tuple[Tree, Result]:
     """Check the whole tree under `root`; `only` limits the findings reported to those paths (files or folders)."""
     tree = discover(root)
+    if only:
+        from .intake.checkdrafts import add_drafts  # drafts/ is checked only when a path under it is asked for
+        add_drafts(tree, only)
     Checker(tree).run()
     result = Result(files_checked=len(tree.documents()))
     result.extend(tree.stray)
