@@ -96,7 +96,7 @@ def render_draft(candidate: dict, rel: str) -> str:
            f"# Draft by `generator seeds extract` from seeds/{c['seed']}.txt, line {c['line']}.",
            "# Decide every TODO, run `python -m generator check " + rel + "`, then move the file to",
            "# events/<year>/, named after its id."]
-    for extra in c["dates"][1:]:
+    for extra in (d for d in c["dates"] if (d["text"], d["resolves_to"]) != (c["date_text"], c["date"])):
         out.append(f"# Also in this sentence: {q(extra['text'])} -> {extra['resolves_to']} ({extra['rule']})")
     for item in c["unresolved"]:
         out.append(f"# Not resolved: {q(item['text'])} ({_comment(item['why'])})")

@@ -5,8 +5,9 @@ The article text is every line that is neither chrome (the seed metadata's `chro
 chrome rules when it has none) nor a later copy of a repeated paragraph. A sentence becomes a
 candidate when it holds a date phrase (resolved or not), a claimant cue or a status hint. Its
 date is the first date phrase in reading order that resolves ("since X" counting from the word
-"since"); a sentence with no resolvable date phrase is dated no later than publication, as the
-About page's rule for undated statements says.
+"since"), leaving out phrases in a which/who clause, which date something else; a sentence with
+no such phrase is dated no later than publication, as the About page's rule for undated
+statements says. Every phrase is still listed under `dates`, the main one first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .drafts import UNWRITABLE
 from .figures import find_figures
 from .phrases import find_phrases, resolve, since
 from .registry import Registry
-from .sentences import Sentence, clause, is_future, split_sentences
+from .sentences import Sentence, clause, in_relative_clause, is_future, split_sentences
 
 MAX_QUOTE = 600
 MIN_QUOTE = 10
@@ -139,7 +140,9 @@ def _candidate(seed_id, sentence, published, registry, pattern, owner, taken) ->
         return None
     figures = find_figures(text, [(p.start, p.end) for p in phrases], registry.metrics)
     claimants = [c.actor for c in claims]
-    primary = dates[0] if dates else None
+    main = [d for d in dates if not in_relative_clause(text, d["at"], d["at"] + len(d["text"]))]
+    primary = main[0] if main else None
+    ordered = ([primary] if primary else []) + [d for d in dates if d is not primary]
     date = primary["resolves_to"] if primary else _undated(published)
     figure_list = []
     for figure in figures:
@@ -159,7 +162,7 @@ def _candidate(seed_id, sentence, published, registry, pattern, owner, taken) ->
         "date_basis": (f"{primary['rule']}: {primary['how']}" if primary else
                        "no date phrase resolves: dated no later than publication" if date else
                        "no date phrase resolves and the publication date is not known"),
-        "dates": [{k: v for k, v in d.items() if k != "at"} for d in dates],
+        "dates": [{k: v for k, v in d.items() if k != "at"} for d in ordered],
         "figures": figure_list,
         "actors": {"claimant": claimants,
                    "mentioned": [a for a in dict.fromkeys(m.actor for m in mentions) if a not in claimants]},

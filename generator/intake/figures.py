@@ -7,7 +7,8 @@ words just before it: nearly/almost/up to/as many as/no more than/fewer than/les
 at-most; over/more than/at least/upwards of/in excess of/exceeding/no fewer than -> at-least;
 around/about/approximately/some/roughly/an estimated/close to -> approx; otherwise exact. Its noun
 is the last word of the run of words that follows (skipping "of these/those/the"), leaving out
-participles ("12,000 troops formed into" -> troops). The metric suggested is the one whose label
+participles ("12,000 troops formed into" -> troops) and preferring the last plural ("1,200 residents
+cross" -> residents). The metric suggested is the one whose label
 and description share the most informative words with the figure's clause (words found in many
 metrics count for little), among metrics whose unit the noun names; only the ten words either side of it, within its clause, count.
 A tie suggests none.
@@ -42,7 +43,8 @@ DURATIONS = re.compile(r"^\s*(?:hours?|days?|weeks?|months?|years?|decades?|cent
                        re.IGNORECASE)
 _STOP = frozenset("to of from in at for on by with into onto who that which were was have has had are is be been "
                   "being will would could may might and or but as than since sent while when where after before "
-                  "per this these those its their his her our said".split())
+                  "per this these those its their his her our said the a an every each all any no".split())
+_IRREGULAR = frozenset("people men women children personnel staff police cattle".split())
 UNITS = {"soldiers": {"soldier", "troop", "force", "personnel", "servicemen", "men", "fighter", "conscript"},
          "rounds": {"round", "shell", "munition", "ammunition"}}
 WINDOW = 10  # words either side of the figure, within its clause, that may suggest its metric
@@ -101,7 +103,9 @@ def _noun(text: str, at: int) -> tuple[str | None, int]:
         words.pop()  # "12,000 troops formed into": the participle is not the noun
     if not words:
         return None, at
-    return words[-1]
+    # A count is followed by a plural: "1,200 residents cross", not the verb after it.
+    plurals = [w for w in words if w[0].lower() in _IRREGULAR or re.search(r"[^su]s$", w[0].lower())]
+    return plurals[-1] if plurals else words[-1]
 
 
 def find_figures(text: str, masked: list[tuple[int, int]], metrics: list[Metric]) -> list[Figure]:

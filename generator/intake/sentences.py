@@ -6,7 +6,8 @@ run-together pull quotes also end a sentence: a closing quote followed directly 
 quote or a capital (`...borders."Ukrainian`), and an opening quote glued to the word before it
 (`Andrii Sybiha"[Such`). No sentence ends inside an editor's [square brackets]. Clauses are the
 stretches between commas, semicolons, colons, dashes and the words "that", "which" and "who";
-tense is read from the clause a date phrase sits in.
+tense is read from the clause a date phrase sits in, and a date in a relative clause ("which",
+"who", "where") is taken to date something other than the sentence's main happening.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ _WORD_BEFORE = re.compile(r"(?:^|[\s(\"“])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)
 _CLAUSE_MARK = re.compile(r"[,;:—–]|\s-\s|\b(?:that|which|who)\b")
 FUTURE = re.compile(
     r"\b(?:will|shall|won[’']t|(?:is|are|was|were)?\s*expected to|(?:is|are)\s+set\s+(?:\w+ly\s+)?to|plans? to"
-    r"|planning to|(?:is|are) due to|(?:is|are) scheduled to|going to|upcoming|(?:is|are) to be)\b", re.IGNORECASE)
+    r"|planning to|(?:expects?|hopes?|intends?|aims?) to|(?:is|are) due to|(?:is|are) scheduled to|going to|upcoming"
+    r"|(?:is|are) to be)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,10 @@ def is_future(text: str, start: int, end: int) -> bool:
     """Whether the clause around text[start:end] speaks of what is still to come."""
     left, right = clause(text, start, end)
     return FUTURE.search(text, left, right) is not None
+
+
+def in_relative_clause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits in a 'which/who/where ...' clause: it dates something else, not the
+    sentence's main happening ("deployed troops to Kursk, which Ukraine had seized last year")."""
+    left, _ = clause(text, start, end)
+    return re.search(r"\b(?:which|who|whom|whose|where)\s*$", text[:left]) is not None

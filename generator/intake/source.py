@@ -55,6 +55,13 @@ def _where(raw: bytes, index: int) -> str:
     return f"line {line}, column {column}"
 
 
+def _wide(head: bytes) -> bool:
+    """UTF-16 or UTF-32 text without a byte order mark: NUL in every other (or more) byte, text between."""
+    if len(head) < 8:
+        return False
+    return any(head[i::2].count(0) >= len(head[i::2]) * 0.9 for i in (0, 1))
+
+
 def read_source(path: Path) -> Source:
     """The document at `path`, or a Refused/UsageError saying in one line what is wrong with it."""
     name = path.name
@@ -71,7 +78,7 @@ def read_source(path: Path) -> Source:
     raw = path.read_bytes()
     if not raw.strip():
         raise Refused(f"{name} is empty")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:64].count(b"\x00") >= 8:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _wide(raw[:200]):
         raise Refused(f"{name} looks like UTF-16 or UTF-32; save it as UTF-8")
     control = _CONTROL.search(raw)
     if control is not None:
