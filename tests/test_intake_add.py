@@ -129,7 +129,8 @@ def test_pages_are_never_fetched_nor_anything_else_from_the_network(town: Path, 
 
 
 @pytest.mark.parametrize("name,status,message", [
-    ("binary.txt", 1, "binary.txt is not a text file: control byte 0x1a at line 2, column 1"),  # b"\\x89PNG\\r\\n" then 0x1a
+    # b"\\x89PNG\\r\\n" and then the byte 0x1a, first on line 2
+    ("binary.txt", 1, "binary.txt is not a text file: control byte 0x1a at line 2, column 1"),
     ("empty.txt", 1, "empty.txt is empty"),
     ("utf16.txt", 1, "utf16.txt looks like UTF-16 or UTF-32; save it as UTF-8"),
     ("latin1.txt", 1, "latin1.txt is not UTF-8: byte 0xe9 at line 1, column 8; save it as UTF-8"),
@@ -205,7 +206,7 @@ def test_a_symlinked_seeds_folder_or_target_is_refused(town: Path, tmp_path: Pat
 def test_writes_are_all_or_nothing(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "c.yaml").write_text("taken\n")
-    with pytest.raises(Refused, match="seeds/c.yaml already exists"):
+    with pytest.raises(Refused, match=r"seeds/c\.yaml already exists"):
         files.write_all(tmp_path, {"seeds/a.txt": b"a", "seeds/b.txt": b"b", "seeds/c.yaml": b"c"})
     assert sorted(p.name for p in (tmp_path / "seeds").iterdir()) == ["c.yaml"]
     real_replace, calls = os.replace, []

@@ -5,8 +5,9 @@ One stage per module, in the order the commands run them:
     source     read a .txt or saved .html page, refusing hostile input; extract an HTML page's main text
     chrome     page furniture and repeated paragraphs, by documented line rules
     sentences  paragraphs to sentences and clauses; tense of a clause
-    phrases    the date phrase table: which words name a time, and by which rule
-    resolve    each rule's calendar arithmetic against a publication date (or interval)
+    table      the date phrase table: each rule's words, resolution and meaning, in order
+    phrases    date phrases found in a sentence and resolved against a publication date (or interval)
+    resolve    the calendar arithmetic the rules use, and the hull over an interval
     evidence   publication-date evidence in a new text, and the suggested `published`
     figures    numbers with their nouns and qualifiers, and the metric they suggest
     attribution  actors named, who a claim is attributed to, status hints

@@ -36,15 +36,16 @@ VERBS = ("said|says|stated|states|announced|announces|reported|reports|claimed|c
          "|noted|notes|revealed|reveals|warned|warns|alleged|alleges|estimated|estimates|assessed|assesses"
          "|believes|suspects|expects|confirmed|confirms|corroborates|corroborated|insisted|insists|elaborated"
          "|explained|argued|asserted|indicated")
-_AFTER = re.compile(rf"\)?(?:\s*\([^)]{{1,40}}\))?(?:\s*,[^,;]{{1,80}},)?\s+(?:(?:also|recently|previously|earlier"
-                    rf"|later|reportedly|repeatedly|publicly|officially|then|now|again|first|already|has|have|had)\s+)"
-                    rf"{{0,2}}(?P<cue>{VERBS})\b")
+_AFTER = re.compile(r"\)?(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;]{1,80},)?\s+"
+                    r"(?:(?:also|recently|previously|earlier|later|reportedly|repeatedly|publicly|officially|then"
+                    r"|now|again|first|already|has|have|had)\s+){0,2}"
+                    rf"(?P<cue>{VERBS})\b")
 _POSSESSIVE = re.compile(r"'s?\s+(?:own\s+)?(?P<cue>figures|assessments?|estimates?|reports?|reporting|data"
                          r"|intelligence|claims?|revelation|statement|findings|analysis)\b")
 _LEADS = re.compile(r"\b(?P<cue>according to|as per|citing|sourced to|quoting)\s+", re.IGNORECASE)
-_BEFORE = re.compile(rf"\b(?P<cue>(?:(?:said|says|told)(?=\s+(?:the\s+)?$)|(?:report|reports|reporting|assessment|assessments|analysis"
-                     rf"|affirmation|statement|estimate|announcement|claims?|figures|intelligence),?\s+(?:by|from|of)))"
-                     rf"\s+(?:the\s+)?$", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(?P<cue>(?:said|says|told)(?=\s+(?:the\s+)?$)|(?:report|reports|reporting|assessments?"
+                     r"|analysis|affirmation|statement|estimate|announcement|claims?|figures|intelligence),?\s+"
+                     r"(?:by|from|of))\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”]|\bthat\b")
 _OBJECT = re.compile(r"\b(?:by|from|of|to|for|with|in|at|on|about|against|seen by)\s+(?:the\s+)?$", re.IGNORECASE)
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")

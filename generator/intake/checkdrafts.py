@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..findings import ERROR, Finding
-from ..load import Document, load
+from ..load import load
 
 FOLDER = "drafts"
 

@@ -10,8 +10,8 @@ is the last word of the run of words that follows (skipping "of these/those/the"
 participles ("12,000 troops formed into" -> troops) and preferring the last plural ("1,200 residents
 cross" -> residents). The metric suggested is the one whose label
 and description share the most informative words with the figure's clause (words found in many
-metrics count for little), among metrics whose unit the noun names; only the ten words either side of it, within its clause, count.
-A tie suggests none.
+metrics count for little), among metrics whose unit the noun names; only the ten words either
+side of it, within its clause, count. A tie suggests none.
 """
 
 from __future__ import annotations

@@ -168,7 +168,7 @@ def _page(name: str, raw: bytes) -> Source:
     try:
         text = trafilatura.extract(tree, output_format="txt", include_comments=False, include_tables=False,
                                    include_images=False, include_links=False, deduplicate=False)
-    except Exception as exc:  # noqa: BLE001 - a page the extractor chokes on is refused, never a traceback
+    except Exception as exc:  # a page the extractor chokes on is refused, never a traceback
         raise Refused(f"{name}: the main text could not be extracted ({type(exc).__name__})") from None
     text = (text or "").strip()
     if len(re.findall(r"\w+", text)) < MIN_WORDS:
@@ -185,7 +185,7 @@ def _page(name: str, raw: bytes) -> Source:
     try:
         source.date = htmldate.find_date(_tree(html), extensive_search=False, original_date=True,
                                          outputformat="%Y-%m-%d")
-    except Exception:  # noqa: BLE001 - a page htmldate cannot date is simply undated
+    except Exception:  # a page htmldate cannot date is simply undated
         source.date = None
     return source
 
