@@ -111,6 +111,18 @@ def test_a_page_declaring_windows_1252_is_read_as_such_and_stored_as_utf8(town: 
     assert "The harbour café reopened on Saturday" in text and "“We are glad to be back.”" in text
 
 
+def test_an_htm_page_is_kept_as_html_and_a_symlinked_path_is_refused(town: Path, tmp_path: Path) -> None:
+    page = tmp_path / "saved.htm"
+    page.write_bytes((DATA / "page.html").read_bytes())
+    link = tmp_path / "link.html"
+    link.symlink_to(page)
+    refused = add(town, link)
+    assert refused.exit_code == 1 and "link.html is a symbolic link; add the file itself" in refused.output
+    result = add(town, page, "--id", "ferry")
+    assert result.exit_code == 0, result.output
+    assert (town / "seeds" / "ferry.html").read_bytes() == page.read_bytes()
+
+
 def test_pages_are_never_fetched_nor_anything_else_from_the_network(town: Path, monkeypatch) -> None:
     attempts = []
 

@@ -159,6 +159,20 @@ def span(text: str) -> tuple[dt.date, dt.date]:
     return (value.start.lower() if value.start else dt.date.min, value.end.upper() if value.end else dt.date.max)
 
 
+@pytest.mark.parametrize("sentence,anchor_words", [
+    ("The council said \u2026 and then, last week, it voted to close the bridge for repairs.", "last week"),
+    ("The council voted last week to close the bri\u00addge, the mayor said, and nobody objected.", "last week"),
+    ("Last week the council voted, " + ", ".join(f"after hearing speaker {n}" for n in range(60)) + ".", "Last week"),
+])
+def test_quotes_stop_at_what_the_quote_rule_or_the_loader_refuses(sentence: str, anchor_words: str) -> None:
+    from generator.intake.extract import _quote
+    from generator.intake.sentences import Sentence
+
+    quote, offset = _quote(Sentence(1, 0, sentence), sentence.index(anchor_words))
+    assert sentence[offset:offset + len(quote)] == quote and anchor_words in quote
+    assert 10 <= len(quote) <= 600 and "\u2026" not in quote and "..." not in quote and "\u00ad" not in quote
+
+
 def _curated() -> list[dict]:
     events = []
     for path in sorted((REPO / "events").glob("20*/*.yaml")):

@@ -120,6 +120,7 @@ def add_seed(root: Path, path: Path, *, ident: str | None = None, url: str | Non
         "url": url or source.url,
         "url_why": "given with --url" if url else "the page's canonical address",
         "published": value, "published_basis": basis,
+        "published_why": "given with --published" if published else "Suggested: confirm against published_basis",
         "language": source.language, "language_why": source.language_basis or "",
         "notes": _notes(left_out, repeats), "chrome": listed,
     }

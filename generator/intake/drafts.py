@@ -56,7 +56,7 @@ def _comment(text: str) -> str:
 
 
 def render_seed(meta: dict) -> str:
-    """seeds/<id>.yaml from what `seeds add` found; see add.seed_metadata for the keys."""
+    """seeds/<id>.yaml from what `seeds add` found; add.add_seed builds `meta`."""
     lines = [modeline(f"seeds/{meta['id']}.yaml", "seed"),
              "# Written by `generator seeds add`. Confirm every line marked Suggested or TODO, then delete this",
              "# comment and the word \"Suggested:\" from published_basis.",
@@ -73,7 +73,7 @@ def render_seed(meta: dict) -> str:
         else:
             lines.append(f"{key}: null  # only when the document states it; never guessed")
     if meta["published"]:
-        lines.append(f"published: {q(meta['published'])}  # Suggested: confirm against published_basis")
+        lines.append(f"published: {q(meta['published'])}  # {_comment(meta['published_why'])}")
     else:
         lines.append("published: null  # TODO: EDTF date; the text does not fix it (see published_basis)")
     lines.append(f"published_basis: {q(meta['published_basis'])}")

@@ -58,7 +58,7 @@ def _quote(sentence: Sentence, anchor: int) -> tuple[str, int]:
         begin = match.end()
     pieces.append((begin, len(text)))
     start, end = next(((s, e) for s, e in pieces if s <= anchor <= e), max(pieces, key=lambda p: p[1] - p[0]))
-    while end - start > MAX_QUOTE:  # keep whole clauses around the anchor
+    if end - start > MAX_QUOTE:  # the clause around the anchor, cut at the limit if even that is too long
         left, right = clause(text, max(anchor, start), max(anchor, start) + 1)
         start, end = max(start, left), min(end, right if right - left <= MAX_QUOTE else left + MAX_QUOTE)
     words = text[start:end]
@@ -134,15 +134,16 @@ def _candidate(seed_id, sentence, published, registry, pattern, owner, taken) ->
     status, cues = status_hint(text)
     if not (dates or unresolved or claims or status):
         return None
-    anchor = dates[0]["at"] if dates else (text.find(claims[0].text) if claims else 0)
+    main = [d for d in dates if not in_relative_clause(text, d["at"], d["at"] + len(d["text"]))]
+    primary = main[0] if main else None
+    ordered = ([primary] if primary else []) + [d for d in dates if d is not primary]
+    # the quote is the sentence; only when it must be cut does it keep the part around the main date or cue
+    anchor = ordered[0]["at"] if ordered else (text.find(claims[0].text) if claims else 0)
     quote, offset = _quote(sentence, max(anchor, 0))
     if len(quote) < MIN_QUOTE:
         return None
     figures = find_figures(text, [(p.start, p.end) for p in phrases], registry.metrics)
     claimants = [c.actor for c in claims]
-    main = [d for d in dates if not in_relative_clause(text, d["at"], d["at"] + len(d["text"]))]
-    primary = main[0] if main else None
-    ordered = ([primary] if primary else []) + [d for d in dates if d is not primary]
     date = primary["resolves_to"] if primary else _undated(published)
     figure_list = []
     for figure in figures:
