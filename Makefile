@@ -30,6 +30,7 @@ test: system-deps $(VENV)/.dev node_modules/.installed
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/extract_bench.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

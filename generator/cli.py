@@ -11,6 +11,7 @@ import click
 from . import dates
 from . import export as exports
 from . import new as new_event
+from .intake.cli import seeds
 from .model import DataError, load_dataset
 from .findings import printable
 from .outputs import (RefusedOutput, check_output_file, check_output_folder, site_files, write_file,
@@ -67,10 +68,10 @@ def _data_path(root: Path, path: str) -> str:
         rel = candidate.as_posix()
     rel = rel.rstrip("/") or "."
     target = resolved_root / rel
-    inside = rel.split("/", 1)[0] in ("events", "seeds")
+    inside = rel.split("/", 1)[0] in ("events", "seeds", "drafts")
     if not inside or ".." in rel.split("/") or not os.path.lexists(target):
         raise click.UsageError(f"'{printable(path)}' names no data file or folder of this project "
-                               "(paths under events/ or seeds/)")
+                               "(paths under events/, seeds/ or drafts/)")
     return rel
 
 
@@ -209,3 +210,6 @@ def _require_id(value: str, pattern, option: str) -> None:
     if not pattern.fullmatch(value) or value in RESERVED_IDS:
         raise click.BadParameter(f"'{printable(value)}' is not a valid id: lower-case ASCII letters, digits and "
                                  "hyphens, as in the data files", param_hint=option)
+
+
+main.add_command(seeds)

@@ -130,12 +130,15 @@ def discover(root: Path) -> Tree:
             rel = f"seeds/{entry.name}"
             if entry.name.endswith(".yaml") and entry.is_file():
                 tree.seeds.append(load(Path(entry.path), rel))
+            elif entry.name.endswith(".html") and entry.is_file() and (seeds_dir / f"{entry.name[:-5]}.txt").is_file():
+                pass  # the saved page `seeds add` extracted <id>.txt from: kept as received, never read
             elif entry.name.endswith(".txt") and entry.is_file():
                 text = _seed_text(Path(entry.path), rel, tree)
                 if text is not None:
                     tree.seed_texts[entry.name[:-4]] = text
             else:
-                _stray(tree, rel, "seeds/ holds <id>.txt documents and their <id>.yaml metadata only")
+                _stray(tree, rel, "seeds/ holds <id>.txt documents, their <id>.yaml metadata and, for web pages, "
+                                  "the saved <id>.html only")
     return tree
 
 
@@ -351,7 +354,7 @@ class Checker:
             year = f"{date.known.year:04d}"
             folder = doc.path.parent.name
             if folder != year:
-                doc.at(("date",), "wrong-folder", f"an event starting in {year} belongs in events/{year}/, not events/{folder}/")
+                doc.at(("date",), "wrong-folder", f"an event starting in {year} belongs in events/{year}/, not {doc.rel.rsplit('/', 1)[0]}/")
             prefix = date.known.edtf().rstrip("~?%")
             if date.known.season is not None:
                 prefix = f"{date.known.year:04d}"
@@ -444,7 +447,7 @@ class Checker:
                 elif state.get(nxt) == 1:
                     loop = [n for n, _ in stack][[n for n, _ in stack].index(nxt):]
                     doc = self.event_dates[node][1]
-                    doc.at(("follows",), "follows-cycle", f"events follow each other in a loop: {_chain(loop)}")
+                    doc.at(("follows",), "follows-cycle", f"events follow each other in a loop: {_chain(loop, 'events')}")
                 elif not state.get(nxt):
                     state[nxt] = 1
                     stack.append((nxt, iter(graph[nxt])))
@@ -572,10 +575,10 @@ class Checker:
                 doc.at((ident,), f"unused-{kind}", f"{kind} '{ident}' is not used by any event", key=True, severity=WARNING)
 
 
-def _chain(loop: list[str]) -> str:
+def _chain(loop: list[str], noun: str = "actors") -> str:
     if len(loop) <= 6:
         return " -> ".join(loop + loop[:1])
-    return " -> ".join(loop[:3]) + f" -> … -> {loop[-1]} -> {loop[0]} ({len(loop):,} actors in the loop)"
+    return " -> ".join(loop[:3]) + f" -> … -> {loop[-1]} -> {loop[0]} ({len(loop):,} {noun} in the loop)"
 
 
 def check(root: Path, only: list[str] | None = None, *, extra: dict[str, bytes] | None = None) -> tuple[Tree, Result]:
@@ -587,6 +590,9 @@ def check(root: Path, only: list[str] | None = None, *, extra: dict[str, bytes] 
     tree = discover(root)
     for rel, raw in (extra or {}).items():
         tree.events.append(parse_bytes(raw, Document(root / rel, rel)))
+    if only:
+        from .intake.checkdrafts import add_drafts  # drafts/ is checked only when a path under it is asked for
+        add_drafts(tree, only)
     Checker(tree).run()
     result = Result(files_checked=len(tree.documents()))
     result.extend(tree.stray)

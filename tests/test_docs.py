@@ -16,9 +16,19 @@ ABOUT = (REPO / "docs" / "about.md").read_text()
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text()
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
+def _commands() -> dict[str, click.Command]:
+    """Every command by its full name; a group's subcommands as 'group sub'."""
+    found = {}
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            found.update({f"{name} {sub}": c for sub, c in command.commands.items()})
+        found[name] = command
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(_commands()))
 def test_every_command_and_option_is_in_the_readme(name: str) -> None:
-    command = main.commands[name]
+    command = _commands()[name]
     assert f"python -m generator {name}" in README
     documented = README + CONTRIBUTING
     for param in command.params:
