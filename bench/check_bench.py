@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.synthetic import write_tree  # noqa: E402
-from generator.validate import check  # noqa: E402
+from generator.check import check  # noqa: E402
 
 def best(fn, repeat: int) -> float:
     times = []

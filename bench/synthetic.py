@@ -7,7 +7,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-TEMPLATE = """# yaml-language-server: $schema=../../generator/schemas/event.schema.json
+TEMPLATE = """# yaml-language-server: $schema=../../schemas/event.schema.json
 id: {id}
 date: "{date}/{end}"
 date_text: "between October 8 to the 13th"
@@ -49,11 +49,13 @@ def _ident(n: int) -> tuple[int, str, str]:
 def write_tree(root: Path, count: int, *, site: bool = False) -> list[Path]:
     """The repository's actors, vocabularies and seeds (and docs and mkdocs.yml with site=True), plus `count` events."""
     shutil.copytree(REPO / "events" / "actors", root / "events" / "actors")
-    for name in ("tags.yaml", "metrics.yaml"):
+    for name in ("kinds.yaml", "tags.yaml", "metrics.yaml"):
         shutil.copy(REPO / "events" / name, root / "events" / name)
     shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copytree(REPO / "schemas", root / "schemas")
     if site:
         shutil.copytree(REPO / "docs", root / "docs")
+        shutil.copytree(REPO / "texts", root / "texts")
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     paths = []
     for n in range(count):

@@ -1,3 +1,3 @@
 """Static timeline microsite generator: checked YAML events in, MkDocs pages and open data out."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check|pages|export|new`."""
+"""Command line: `timeline-generator` (or `python -m generator`) check|new|pages|export|schemas|init|seeds."""
 
 from __future__ import annotations
 
@@ -9,21 +9,28 @@ from pathlib import Path
 import click
 
 from . import dates
-from . import export as exports
 from . import new as new_event
-from .intake.cli import seeds
-from .model import DataError, load_dataset
+from .check import check as run_check
+from .check import schema_folder
+from .config import ConfigError, SiteConfig, from_mkdocs_yml, with_overrides
+from .export import EXPORTERS
+from .export import export as run_export
 from .findings import printable
-from .outputs import (RefusedOutput, check_output_file, check_output_folder, site_files, write_file,
-                      write_folder)
-from .pages import Settings
+from .jsonschemas import site_vocabularies
+from .intake.cli import seeds
+from .model import DataError, Dataset, load_dataset
+from .publish.outputs import (RefusedOutput, check_output_file, check_output_folder, site_files, write_file,
+                              write_folder, write_schemas)
 from .report import REPORTER_BY_NAME, report_text
-from .model import STATUSES
-from .validate import ID, RESERVED_IDS, ROLES
-from .validate import check as run_check
+from .scaffold import InitError
+from .scaffold import init as make_project
+from .vocab import ID, RESERVED_IDS, ROLES, STATUSES
 
 ROOT_OPTION = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                            show_default=True, help="Repository holding events/ and seeds/.")
+CONFIG_OPTION = click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                             help="The site's mkdocs.yml, for its title, addresses and timeline options "
+                                  "[default: mkdocs.yml in --root, when there is one].")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,7 +82,7 @@ def _data_path(root: Path, path: str) -> str:
     return rel
 
 
-def _dataset(root: Path):
+def _dataset(root: Path) -> Dataset:
     """The checked dataset, or the checker's findings and exit status 1."""
     _require_project(root)
     try:
@@ -86,45 +93,106 @@ def _dataset(root: Path):
     return data
 
 
+def _site_config(root: Path, config_file: Path | None, **overrides) -> SiteConfig:
+    """The site's configuration from its mkdocs.yml (when there is one), with command-line values on top."""
+    path = config_file or (root / "mkdocs.yml")
+    config = SiteConfig()
+    if config_file is not None or path.is_file():
+        try:
+            config, _ = from_mkdocs_yml(path)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+    return with_overrides(config, **overrides)
+
+
 @main.command()
 @ROOT_OPTION
+@CONFIG_OPTION
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="Folder to write the pages into: new, empty, or written by an earlier run (replaced whole).")
 @click.option("--force", is_flag=True, help="Allow a folder outside the repository.")
-@click.option("--site-name", default="North Korea's military support to Russia", show_default=True)
-@click.option("--repo-url", default=None, help="Repository address, for 'suggest a correction' links.")
-def pages(root: Path, out: Path, force: bool, site_name: str, repo_url: str | None) -> None:
-    """Write the generated pages, assets and schemas to a folder, for any static site builder."""
+@click.option("--site-name", default=None, help="The site's title [default: site_name in mkdocs.yml].")
+@click.option("--site-url", default=None, help="Published address, for absolute links [default: from mkdocs.yml].")
+@click.option("--repo-url", default=None, help="Repository address, for 'suggest a correction' and history links.")
+@click.option("--edit-branch", default=None, help="Branch the edit and history links point at [default: main].")
+@click.option("--split-at", type=click.IntRange(min=1), default=None,
+              help="Split the timeline, actor and topic pages by year past this many events [default: 400].")
+def pages(root: Path, config_file: Path | None, out: Path, force: bool, site_name: str | None, site_url: str | None,
+          repo_url: str | None, edit_branch: str | None, split_at: int | None) -> None:
+    """Write the generated pages, assets and schemas to a folder, for any static site builder.
+
+    The pages are the plugin's; what only MkDocs gets (the guard on docs/, the
+    Content-Security-Policy, the theme's icons and the post-build scan) is the other builder's to provide.
+    """
     try:
         check_output_folder(out, root, force=force)
     except RefusedOutput as exc:
         raise click.UsageError(str(exc)) from None
+    config = _site_config(root, config_file, title=site_name, url=site_url, repo_url=repo_url,
+                          edit_branch=edit_branch, split_at=split_at)
     data = _dataset(root)
-    count = write_folder(out, site_files(data, Settings(site_name=site_name, repo_url=repo_url), root))
+    count = write_folder(out, site_files(data, config))
     click.echo(f"wrote {count} files to {out}")
 
 
 @main.command()
 @ROOT_OPTION
-@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), required=True, help="Export format.")
+@CONFIG_OPTION
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTERS)), required=True, help="Export format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write; standard output when omitted.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @click.option("--site-url", default=None, help="Published address of the site, for absolute links.")
-def export(root: Path, fmt: str, output: Path | None, force: bool, site_url: str | None) -> None:
-    """Export the checked data as json, csv, ics, timelinejs or atom."""
+def export(root: Path, config_file: Path | None, fmt: str, output: Path | None, force: bool,
+           site_url: str | None) -> None:
+    """Export the checked data in one of the formats the data page offers."""
     if output is not None:
         try:
             check_output_file(output, root, force=force)
         except RefusedOutput as exc:
             raise click.UsageError(str(exc)) from None
-    data = _dataset(root)
-    text = exports.export(data, fmt, site_url=site_url, root=root)
+    config = _site_config(root, config_file, url=site_url)
+    text = run_export(_dataset(root), fmt, config)
     if output is None:
         sys.stdout.write(text)
         return
     write_file(output, text)
     click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True,
+              help="Folder for the schemas, relative to --root; the data files' modelines point there.")
+def schemas(root: Path, out: Path) -> None:
+    """Write the JSON Schemas, with this site's actor kinds, tags and metrics, for editors and other tools.
+
+    Replaces only the *.schema.json files it writes; run it again after changing a vocabulary.
+    """
+    _require_project(root)
+    folder = out if out.is_absolute() else root / out
+    try:
+        written = write_schemas(folder, site_vocabularies(root))
+    except RefusedOutput as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"wrote {len(written)} schemas to {folder}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--title", required=True, help="The site's title, e.g. \"The harbour bridge dispute\".")
+@click.option("--description", default="", help="One sentence on what the timeline covers.")
+def init(folder: Path, title: str, description: str) -> None:
+    """Start a new timeline project in FOLDER (new or empty): data, pages, workflows, all with examples.
+
+    The project checks clean and builds at once: `timeline-generator check --strict` and `mkdocs build --strict`.
+    """
+    try:
+        written = make_project(folder, title, description)
+    except InitError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"wrote {len(written)} files to {folder}; next, in {folder}: read README.md, then "
+               "`timeline-generator check --strict` and `mkdocs serve`")
 
 
 def _ask(value, label: str, interactive: bool, **prompt_args):
@@ -194,7 +262,8 @@ def new(root: Path, date, date_text, title, summary, status, actor_roles, tags, 
     if os.path.lexists(path):
         raise click.ClickException(f"{rel} already exists; edit it or choose another --id")
     text = new_event.render_event(ident=ident, date=date, title=title, summary=summary, status=status, actors=actors,
-                                  sources=sources, tags=list(tags), date_text=date_text, rel=rel)
+                                  sources=sources, tags=list(tags), date_text=date_text, rel=rel,
+                                  schemas=schema_folder(root))
     # The file is checked with the whole project before it is written: new never writes what check refuses.
     _, result = run_check(root, [rel], extra={rel: text.encode("utf-8")})
     if result.failed():

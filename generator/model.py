@@ -14,19 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dates, quotes
+from .check import Tree, check
 from .findings import Result
 from .history import FileHistory, file_history
-from .validate import ROLES, Tree, check
-
-STATUSES = {
-    "confirmed": "Acknowledged by the party concerned, or established by several independent sources.",
-    "reported": "Stated by a credible outlet or official, not independently confirmed.",
-    "alleged": "Claimed by an interested party, such as a belligerent's intelligence service.",
-    "disputed": "Claimed, and explicitly denied or contradicted by another party.",
-    "expected": "A plan or forecast that had not happened when it was reported.",
-}
-ROLE_HEADINGS = {"participant": "Did", "target": "Was targeted", "claimant": "Claimed",
-                 "denier": "Denied", "mentioned": "Mentioned"}
+from .vocab import ROLES, Term, terms
 
 
 class DataError(Exception):
@@ -51,14 +42,6 @@ class Actor:
     @property
     def label(self) -> str:
         return self.short_name or self.name
-
-
-@dataclass(frozen=True)
-class Vocab:
-    id: str
-    label: str
-    description: str
-    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,8 +142,9 @@ class Dataset:
     events: list[Event]
     actors: dict[str, Actor]
     seeds: dict[str, Seed]
-    tags: dict[str, Vocab]
-    metrics: dict[str, Vocab]
+    tags: dict[str, Term]
+    metrics: dict[str, Term]
+    kinds: dict[str, Term] = field(default_factory=dict)
     by_id: dict[str, Event] = field(default_factory=dict)
     by_actor: dict[str, dict[str, list[Event]]] = field(default_factory=dict)
     by_tag: dict[str, list[Event]] = field(default_factory=dict)
@@ -253,7 +237,13 @@ def _opt(data: dict, key: str):
 
 
 def from_tree(tree: Tree, history: dict[str, FileHistory] | None = None) -> Dataset:
+    """The model of a checked tree, reusing the dates the checker parsed."""
     history = history or {}
+    parsed = tree.index.parsed if tree.index is not None else {}
+
+    def date(rel: str, path: tuple, text: str) -> dates.EDTFDate:
+        return parsed.get((rel, path)) or dates.parse(text)
+
     actors = {}
     for doc in tree.actors:
         d = doc.data
@@ -264,37 +254,38 @@ def from_tree(tree: Tree, history: dict[str, FileHistory] | None = None) -> Data
     for doc in tree.seeds:
         d = doc.data
         seeds[d["id"]] = Seed(id=d["id"], title=d["title"], title_source=d["title_source"], publisher=d["publisher"],
-                              url=d["url"], published=dates.parse(d["published"]),
+                              url=d["url"], published=date(doc.rel, ("published",), d["published"]),
                               published_basis=d["published_basis"], language=d["language"],
                               text=unicodedata.normalize("NFC", tree.seed_texts[d["id"]]),
                               kind=_opt(d, "kind"), notes=_opt(d, "notes"), chrome=tuple(d.get("chrome") or ()),
                               left_out=tuple(LeftOut(i["passage"], i["reason"]) for i in d.get("left_out") or ()))
-    tags = {k: Vocab(k, v["label"], v["description"]) for k, v in tree.tags.data.items()}
-    metrics = {k: Vocab(k, v["label"], v["description"], v["unit"]) for k, v in tree.metrics.data.items()}
     events = []
     for doc in tree.events:
-        d = doc.data
+        d, rel = doc.data, doc.rel
         sources = tuple(
             Source(seed=s.get("seed"), quote=s.get("quote"), url=s.get("url"), publisher=s.get("publisher"),
-                   published=dates.parse(s["published"]) if s.get("published") else None)
-            for s in d["sources"])
+                   published=date(rel, ("sources", i, "published"), s["published"]) if s.get("published") else None)
+            for i, s in enumerate(d["sources"]))
         figures = []
-        for f in d.get("figures") or ():
+        for i, f in enumerate(d.get("figures") or ()):
             rng = f.get("range")
-            figures.append(Figure(metric=f["metric"], qualifier=f["qualifier"], as_of=dates.parse(f["as_of"]),
+            figures.append(Figure(metric=f["metric"], qualifier=f["qualifier"],
+                                  as_of=date(rel, ("figures", i, "as_of"), f["as_of"]),
                                   claimed_by=tuple(f["claimed_by"]), note=_opt(f, "note"),
                                   value=int(f["value"]) if "value" in f else None,
                                   low=int(rng[0]) if rng else None, high=int(rng[1]) if rng else None))
         events.append(Event(
-            id=d["id"], date=dates.parse(d["date"]), title=d["title"], summary=d["summary"], status=d["status"],
-            actors={role: tuple(d["actors"].get(role) or ()) for role in ROLES}, sources=sources, path=doc.rel,
-            date_text=_opt(d, "date_text"), tags=tuple(d.get("tags") or ()), location=d.get("location"),
+            id=d["id"], date=date(rel, ("date",), d["date"]), title=d["title"], summary=d["summary"],
+            status=d["status"], actors={role: tuple(d["actors"].get(role) or ()) for role in ROLES}, sources=sources,
+            path=rel, date_text=_opt(d, "date_text"), tags=tuple(d.get("tags") or ()), location=d.get("location"),
             figures=tuple(figures), related=tuple(d.get("related") or ()), notes=_opt(d, "notes"),
             follows=tuple(d.get("follows") or ()),
             corrections=tuple(Correction(date=dt.date.fromisoformat(c["date"]), change=c["change"], reason=c["reason"])
                               for c in d.get("corrections") or ()),
-            history=history.get(doc.rel, FileHistory())))
-    return Dataset(events=events, actors=actors, seeds=seeds, tags=tags, metrics=metrics)
+            history=history.get(rel, FileHistory())))
+    vocabulary = {name: terms(doc.data) for name, doc in tree.vocabularies.items()}
+    return Dataset(events=events, actors=actors, seeds=seeds, tags=vocabulary["tags"], metrics=vocabulary["metrics"],
+                   kinds=vocabulary["kinds"])
 
 
 def load_dataset(root: Path, *, strict: bool = False) -> tuple[Dataset, Result]:

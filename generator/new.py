@@ -8,7 +8,8 @@ import unicodedata
 from pathlib import Path
 
 from . import dates
-from .validate import ROLES, schema_line
+from .check.modeline import schema_line
+from .vocab import ROLES
 
 MAX_ID = 80
 SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,78}[a-z0-9])?")
@@ -37,8 +38,9 @@ def _item(value: str) -> str:
 
 
 def render_event(*, ident: str, date: str, title: str, summary: str, status: str, actors: dict[str, list[str]],
-                 sources: list[dict], tags: list[str], date_text: str | None = None, rel: str) -> str:
-    lines = [schema_line(rel, "event"), f"id: {ident}", f"date: {_q(date)}"]
+                 sources: list[dict], tags: list[str], date_text: str | None = None, rel: str,
+                 schemas: str = "schemas") -> str:
+    lines = [schema_line(rel, "event", schemas), f"id: {ident}", f"date: {_q(date)}"]
     if date_text:
         lines.append(f"date_text: {_q(date_text)}")
     lines += [f"title: {_q(title)}", f"summary: {_q(summary)}", f"status: {status}", "actors:"]

@@ -1,7 +1,10 @@
-"""MkDocs adapter: adds the generated pages, assets, schemas and data files to a build.
+"""MkDocs adapter: adds the generated pages, assets, schemas and data files to a build, and guards the result.
 
-All the work happens in plain functions (model, pages, export); this only
-connects them to MkDocs' events, so the same pages can feed another builder.
+All the work happens in plain functions (check, model, site, export, publish); this only
+connects them to MkDocs' events, so the same pages can feed another builder. What MkDocs
+alone gets from here: the site's configuration read from mkdocs.yml, the guard on docs/,
+the read-back check of every generated page's metadata, the Content-Security-Policy on
+every page and the post-build scan.
 """
 
 from __future__ import annotations
@@ -14,37 +17,55 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .config import SPLIT_AT, ConfigError, SiteConfig, from_options
 from .model import DataError, Dataset, load_dataset
-from .outputs import site_files
-from .pages import Settings
-from .csp import INLINE_SCRIPT, add_policy, theme_scripts
-from .docs_guard import docs_problems
-from .pages import front_matter
-from .scan import scan_site, script_hash
-from .theme_icons import STYLESHEET, icon_files, theme_stylesheet
+from .publish.csp import INLINE_SCRIPT, add_policy, theme_scripts
+from .publish.docs_guard import docs_problems
+from .publish.outputs import site_files
+from .publish.scan import scan_site, script_hash
+from .publish.theme_icons import STYLESHEET, icon_files, theme_stylesheet
+from .site import front_matter
 
 
 class TimelineConfig(Config):
     root = c.Type(str, default=".")            # folder holding events/ and seeds/, relative to mkdocs.yml
     edit_branch = c.Type(str, default="main")
-    split_at = c.Type(int, default=400)
+    split_at = c.Type(int, default=SPLIT_AT)
     strict_data = c.Type(bool, default=False)  # fail on checker warnings too
+    id = c.Optional(c.Type(str))               # stable id for feed and calendar ids; the site's address if unset
+    licence = c.Optional(c.Type(str))          # the data's licence, e.g. "CC BY 4.0"
+    licence_url = c.Optional(c.Type(str))
+    author = c.Optional(c.Type(str))           # feed author; the site's name if unset
+    calendar_name = c.Optional(c.Type(str))    # iCalendar name; the site's name if unset
+    texts = c.Optional(c.Type(str))            # folder of the site's own introductions (home.md, figures.md)
+    overrides = c.Optional(c.Type(str))        # folder of templates, timeline.css and timeline.js replacing the package's
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.data: Dataset | None = None
         self.root: Path | None = None
+        self.site_config = SiteConfig()
         self.generated_meta: dict[str, dict] = {}   # src -> the front matter each generated page must read back
         self.trusted: dict[str, set[str]] = {}       # page src or template name -> theme script hashes
         self._scripts_by_base: dict[str, set[str]] = {}
         self.env = None
 
     def on_config(self, config):
-        self.root = (Path(config.config_file_path).parent / self.config.root).resolve()
+        base = Path(config.config_file_path).parent
+        self.root = (base / self.config.root).resolve()
         problems = docs_problems(Path(config.docs_dir))
         if problems:
             raise PluginError("docs/ holds files the site will not publish:\n" + "\n".join(problems))
+        theme = config.theme
+        try:
+            self.site_config = from_options(
+                {"site_name": config.site_name, "site_description": config.site_description,
+                 "site_url": config.site_url, "repo_url": config.repo_url,
+                 "theme": {"language": theme.get("language") if hasattr(theme, "get") else None}},
+                {key: value for key, value in self.config.items() if key != "strict_data"}, base)
+        except ConfigError as exc:
+            raise PluginError(f"timeline plugin: {exc}") from None
         try:
             self.data, _ = load_dataset(self.root, strict=self.config.strict_data)
         except DataError as exc:
@@ -58,10 +79,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        settings = Settings(site_name=config.site_name, site_url=config.site_url, repo_url=config.repo_url,
-                            edit_branch=self.config.edit_branch, split_at=self.config.split_at)
         self.generated_meta = {}
-        for src, content in site_files(self.data, settings, self.root, parallel=True):
+        for src, content in site_files(self.data, self.site_config, parallel=True):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
@@ -101,6 +120,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_serve(self, server, config, builder):
         for folder in ("events", "seeds"):
             server.watch(str(self.root / folder))
+        base = Path(config.config_file_path).parent
+        for folder in (self.config.overrides, self.config.texts):
+            if folder and (base / folder).is_dir():
+                server.watch(str(base / folder))
         return server
 
     def on_post_template(self, output_content: str, template_name: str, config) -> str:

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from generator.findings import printable
-from generator.validate import check
+from generator.check import check
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,6 +30,7 @@ def base_tree(target: Path) -> Path:
     """A copy of the repository's data: events, actors, vocabularies and seeds."""
     shutil.copytree(REPO / "events", target / "events")
     shutil.copytree(REPO / "seeds", target / "seeds")
+    shutil.copytree(REPO / "schemas", target / "schemas")
     return target
 
 

@@ -36,6 +36,7 @@ def copy_repo(target: Path) -> Path:
 
     base_tree(target)
     shutil.copytree(REPO / "docs", target / "docs")
+    shutil.copytree(REPO / "texts", target / "texts")
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     return target
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validate import check
+from generator.check import check
 from tests.cases import REPO, base_tree, cases, directives, run_case
 
 CASE_PLACE = "events/2024/2024-10-08-case.yaml"
@@ -109,7 +109,7 @@ def test_same_id_in_two_year_folders_is_a_duplicate(tree: Path) -> None:
 
 
 def test_parent_cycle_across_two_actors(tree: Path) -> None:
-    head = "# yaml-language-server: $schema=../../generator/schemas/actor.schema.json\n"
+    head = "# yaml-language-server: $schema=../../schemas/actor.schema.json\n"
     for me, parent in (("cycle-a", "cycle-b"), ("cycle-b", "cycle-a")):
         (tree / "events" / "actors" / f"{me}.yaml").write_text(
             f"{head}id: {me}\nname: {me}\nkind: person\nparent: {parent}\ndescription: Part of a loop.\n")
@@ -184,7 +184,7 @@ def test_cli_paths_limit_the_report_but_not_the_checks(tree: Path) -> None:
 
 def test_strict_turns_warnings_into_failure(tree: Path) -> None:
     (tree / "events" / "actors" / "nobody.yaml").write_text(
-        "# yaml-language-server: $schema=../../generator/schemas/actor.schema.json\n"
+        "# yaml-language-server: $schema=../../schemas/actor.schema.json\n"
         "id: nobody\nname: Nobody\nkind: person\ndescription: Named by no event.\n")
     assert _cli("check", "--root", str(tree)).returncode == 0
     assert _cli("check", "--root", str(tree), "--strict").returncode == 1

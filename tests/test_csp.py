@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from generator.csp import CSP_META_START
-from generator.scan import scan_html
+from generator.publish.csp import CSP_META_START
+from generator.publish.scan import scan_html
 from tests.conftest import Server, build_site, copy_repo
 
 POLICY_HEAD = ('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>'

@@ -14,8 +14,9 @@ import pytest
 
 from generator import history as history_module
 from generator.model import in_timeline_order, load_dataset
-from generator.pages import Settings, Site
-from generator.validate import check
+from generator.config import SiteConfig
+from generator.site import Site
+from generator.check import check
 from tests.cases import REPO, base_tree
 
 DATA, _ = load_dataset(REPO)
@@ -27,7 +28,7 @@ def _text(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return {p.src: p.content for p in Site(DATA, Settings(repo_url="https://github.com/example/timeline")).build()}
+    return {p.src: p.content for p in Site(DATA, SiteConfig(repo_url="https://github.com/example/timeline")).build()}
 
 
 # -- ordering --------------------------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ def test_every_correction_is_on_its_event_page_and_the_corrections_page_newest_f
 def test_corrections_are_carried_in_the_json_export() -> None:
     from generator import export
 
-    records = {e["id"]: e for e in json.loads(export.to_json(DATA))["events"]}
+    records = {e["id"]: e for e in json.loads(export.export(DATA, "json", SiteConfig()))["events"]}
     for event in DATA.events:
         assert records[event.id]["corrections"] == [
             {"date": c.date.isoformat(), "change": c.change, "reason": c.reason} for c in event.corrections]
@@ -129,7 +130,8 @@ def test_last_changed_comes_from_one_git_pass_over_the_tree(tmp_path, monkeypatc
     assert by_id["2024-kursk-incursion"].history.added.date() == dt.date(2025, 1, 2)
     other = next(e for e in data.events if e.id != "2024-kursk-incursion")
     assert other.history.changed.date() == dt.date(2025, 1, 2)
-    page = Site(data, Settings(repo_url="https://github.com/example/timeline")).event(by_id["2024-kursk-incursion"])
+    from generator.site.views import events as event_view
+    page = event_view.page(Site(data, SiteConfig(repo_url="https://github.com/example/timeline")), by_id["2024-kursk-incursion"])
     assert '<time datetime="2025-03-04">4 Mar 2025</time>' in page.content
     assert "https://github.com/example/timeline/commits/main/events/2024/2024-kursk-incursion.yaml" in page.content
     assert load_dataset(root)[0].events[0].history == data.events[0].history  # deterministic for a commit

@@ -16,10 +16,14 @@ import jsonschema
 import pytest
 
 from generator import export
+from generator.config import from_mkdocs_yml
+from generator.export import atom, csv_table
+from generator.export.context import ExportContext
 from generator.model import load_dataset
 from tests.conftest import REPO, Server
 
 DATA, _ = load_dataset(REPO)
+CONFIG, _ = from_mkdocs_yml(REPO / "mkdocs.yml")
 IDS = [e.id for e in DATA.events]
 
 
@@ -41,9 +45,9 @@ def test_csv_round_trips_through_the_csv_module(site) -> None:
     text = (site / "data" / "events.csv").read_bytes().decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [r["id"] for r in rows] == IDS
-    assert list(rows[0]) == export.CSV_COLUMNS
+    assert list(rows[0]) == csv_table.COLUMNS
     again = io.StringIO()
-    writer = csv.DictWriter(again, fieldnames=export.CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(again, fieldnames=csv_table.COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     assert again.getvalue() == text
@@ -67,7 +71,7 @@ def test_ics_parses_with_one_all_day_event_per_event(site) -> None:
         vevent = events[ident]
         assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end), ident
         assert not isinstance(vevent.decoded("dtstart"), dt.datetime)  # all-day
-    assert export.to_ics(DATA) == export.to_ics(DATA)  # stable UIDs and stamps: no clock
+    assert export.export(DATA, "ics", CONFIG) == export.export(DATA, "ics", CONFIG)  # stable UIDs and stamps: no clock
 
 
 def test_atom_feeds_parse_without_errors(site) -> None:
@@ -110,12 +114,12 @@ def test_timelinejs_json_loads_in_the_real_timelinejs3(site, tmp_path, watch) ->
 
 
 def test_export_command_writes_each_format(tmp_path) -> None:
-    for fmt in export.FORMATS:
+    for fmt in export.EXPORTERS:
         target = tmp_path / f"out.{fmt}"
         run = subprocess.run([sys.executable, "-m", "generator", "export", "--root", str(REPO), "--format", fmt,
                               "-o", str(target)], capture_output=True, text=True, timeout=120)
         assert run.returncode == 0, run.stderr
-        assert target.read_bytes().decode("utf-8") == export.export(DATA, fmt, root=REPO)
+        assert target.read_bytes().decode("utf-8") == export.export(DATA, fmt, CONFIG)
     bad = subprocess.run([sys.executable, "-m", "generator", "export", "--format", "xml"],
                          capture_output=True, text=True, timeout=60, cwd=REPO)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
@@ -124,7 +128,7 @@ def test_export_command_writes_each_format(tmp_path) -> None:
 def test_feed_order_follows_addition_not_event_date() -> None:
     added = {e.id: dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(days=i)
              for i, e in enumerate(reversed(DATA.events))}
-    feed = feedparser.parse(export.to_atom(DATA, added))
+    feed = feedparser.parse(atom.render(DATA, ExportContext(CONFIG, added)))
     updated = [entry.updated_parsed for entry in feed.entries]
     assert updated == sorted(updated, reverse=True)  # newest addition or correction first
     uncorrected = [e for e in feed.entries if "Correction," not in e.content[0].value]

@@ -7,15 +7,15 @@ import sys
 
 import pytest
 
-from generator.scan import scan_html
-from generator.validate import check
+from generator.publish.scan import scan_html
+from generator.check import check
 from tests.conftest import REPO, Server, build_site, copy_repo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PWN = "window.__pwned=1"
 EVENT_ID = "2024-10-09-hostile-payloads"
-EVENT = f"""# yaml-language-server: $schema=../../generator/schemas/event.schema.json
+EVENT = f"""# yaml-language-server: $schema=../../schemas/event.schema.json
 id: {EVENT_ID}
 date: "2024-10-09"
 date_text: '"><svg onload={PWN}>'
@@ -50,7 +50,7 @@ figures:
     note: '</script><script>{PWN}</script>'
 notes: '</script><script>{PWN}</script><style>body{{display:none}}</style>'
 """
-ACTOR = f"""# yaml-language-server: $schema=../../generator/schemas/actor.schema.json
+ACTOR = f"""# yaml-language-server: $schema=../../schemas/actor.schema.json
 id: hostile-actor
 name: '<img src=x onerror="{PWN}">'
 short_name: '<b onmouseover="{PWN}">'

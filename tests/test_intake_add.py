@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.jsonschemas import site_vocabularies
+from generator.publish.outputs import write_schemas
 from generator import dates
 from generator.cli import main
 from generator.intake import files
@@ -30,6 +32,7 @@ DATA = REPO / "tests" / "data" / "intake"
 def town(tmp_path: Path) -> Path:
     """A small repository: the fixture actors, metrics and tags, no seeds yet."""
     shutil.copytree(DATA / "registry" / "events", tmp_path / "repo" / "events")
+    write_schemas(tmp_path / "repo" / "schemas", site_vocabularies(tmp_path / "repo"))
     return tmp_path / "repo"
 
 

@@ -20,7 +20,7 @@ def test_new_writes_a_valid_file_in_its_year_folder(tmp_path) -> None:
     result = CliRunner().invoke(main, ["new", "--root", str(root), *ARGS])
     assert result.exit_code == 0, result.output
     text = (root / WRITTEN).read_text()
-    assert text.startswith("# yaml-language-server: $schema=../../generator/schemas/event.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/event.schema.json\n")
     assert "no problems found" in result.output
     again = CliRunner().invoke(main, ["new", "--root", str(root), *ARGS])
     assert again.exit_code == 1 and "already exists" in again.output

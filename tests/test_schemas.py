@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from generator.load import load
-from generator.schema import KINDS, SCHEMA_DIR
-from generator.validate import discover
+from generator.jsonschemas import DATA_KINDS as KINDS, SCHEMA_DIR
+from generator.check import discover
 from tests.cases import REPO
 
 SHARED_KEYWORDS = {
@@ -68,5 +68,14 @@ def test_every_data_file_points_editors_at_a_schema_that_exists(path: Path) -> N
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     assert first.startswith("# yaml-language-server: $schema=")
     target = (path.parent / first.split("=", 1)[1]).resolve()
-    assert target.is_file() and target.parent == SCHEMA_DIR.resolve()
+    assert target.is_file() and target.parent == (REPO / "schemas").resolve()
     assert load(path, path.name).usable
+
+
+def test_the_site_schemas_are_what_the_schemas_command_writes_for_its_vocabularies() -> None:
+    from generator.jsonschemas import site_schemas, site_vocabularies
+
+    written = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "schemas").glob("*.json")}
+    assert written == site_schemas(site_vocabularies(REPO))  # run `python -m generator schemas` after a change
+    kinds = json.loads(written["actor.schema.json"])["properties"]["kind"]["enum"]
+    assert "intelligence-agency" in kinds

@@ -23,16 +23,17 @@ from hypothesis import strategies as st
 from generator import export, quotes
 from generator.cli import main
 from generator.model import Actor, load_dataset
-from generator.pages import GeneratedPageError, Settings, Site, front_matter
+from generator.config import SiteConfig
+from generator.site import GeneratedPageError, Site, front_matter
 from generator.plugin import TimelinePlugin
 from generator.urls import url_problem
-from generator.validate import check
+from generator.check import check
 from tests.cases import REPO, base_tree
 from tests.conftest import build_site, copy_repo
 
-EVENT_HEAD = "# yaml-language-server: $schema=../../generator/schemas/event.schema.json\n"
-ACTOR_HEAD = "# yaml-language-server: $schema=../../generator/schemas/actor.schema.json\n"
-SEED_HEAD = "# yaml-language-server: $schema=../generator/schemas/seed.schema.json\n"
+EVENT_HEAD = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"
+ACTOR_HEAD = "# yaml-language-server: $schema=../../schemas/actor.schema.json\n"
+SEED_HEAD = "# yaml-language-server: $schema=../schemas/seed.schema.json\n"
 
 
 @pytest.fixture()
@@ -68,19 +69,19 @@ def write_event(root: Path, ident: str, date: str, *, title: str = "An event wri
 
 def test_front_matter_that_cannot_be_read_back_stops_the_page(tmp_path) -> None:
     data, _ = load_dataset(REPO)
-    site = Site(data, Settings())
-    page = site.page("probe.md", "tags.html", "A title \ufffe with a noncharacter", rows=[])
-    assert front_matter(page.content)["title"] == "A title \ufffe with a noncharacter"  # written escaped, read back
+    site = Site(data, SiteConfig())
+    page = site.page("probe/", "tags.html", "A title \ufffe with a noncharacter 😀", rows=[])
+    assert front_matter(page.content)["title"] == "A title \ufffe with a noncharacter 😀"  # written escaped, read back
     assert front_matter('---\ntitle: "Pixel \ufffe"\n---\n') == {}  # raw, YAML refuses it: {} is "unreadable"
 
 
 def test_a_page_whose_front_matter_does_not_read_back_is_never_written(monkeypatch) -> None:
-    import generator.pages as pages
+    import generator.site.page as pages
 
     data, _ = load_dataset(REPO)
     monkeypatch.setattr(pages, "front_matter", lambda content: {})
     with pytest.raises(GeneratedPageError, match="does not read back"):
-        Site(data, Settings()).page("probe.md", "tags.html", "Any title", rows=[])
+        Site(data, SiteConfig()).page("probe/", "tags.html", "Any title", rows=[])
 
 
 def test_plugin_refuses_a_generated_page_whose_metadata_mkdocs_could_not_read() -> None:
@@ -191,7 +192,8 @@ def test_actor_of_a_kind_the_pages_do_not_know_is_still_listed() -> None:
     data, _ = load_dataset(REPO)
     data.actors["acme-corporation"] = Actor(id="acme-corporation", name="Acme Corporation", kind="company",
                                             description="An actor of a kind added to the schema later.")
-    page = Site(data, Settings()).actors_index()
+    from generator.site.views import actors as actor_views
+    [page] = actor_views.build_index(Site(data, SiteConfig()))
     assert "Acme Corporation" in page.content and "Company" in page.content
 
 
@@ -206,12 +208,12 @@ def test_csv_cells_never_start_a_formula_and_json_keeps_every_value(tmp_path) ->
     for event, title in zip(data.events, FORMULAS):
         event.title = title
         event.notes = title
-    rows = list(csv.DictReader(io.StringIO(export.to_csv(data), newline="")))
+    rows = list(csv.DictReader(io.StringIO(export.export(data, "csv", SiteConfig()), newline="")))
     by_id = {row["id"]: row for row in rows}
     for event, title in zip(data.events, FORMULAS):
         assert by_id[event.id]["title"] == "'" + title, title
         assert by_id[event.id]["notes"] == "'" + title
-    records = {e["id"]: e for e in json.loads(export.to_json(data))["events"]}
+    records = {e["id"]: e for e in json.loads(export.export(data, "json", SiteConfig()))["events"]}
     for event, title in zip(data.events, FORMULAS):
         assert records[event.id]["title"] == title
     assert rows[-1]["title"] == data.events[-1].title  # ordinary text is left alone
@@ -300,7 +302,7 @@ def test_hosts_are_judged_as_chromium_reads_them(browser) -> None:
 
 
 def test_rendered_summary_links_are_https_or_pages_of_this_site() -> None:
-    from generator.render import summary_html
+    from generator.site.render import summary_html
 
     html = str(summary_html("[a](//127.0.0.1/x) [b](/\\evil.example/p) [c](/events/x/#y) [d](https://127.1/) "
                             "[e](https://example.org/ok) [f](javascript:alert(1)) [g](/timeline/)", "../../"))

@@ -10,6 +10,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from ..check.modeline import schema_folder
 from ..dates import DateError, parse
 from .chrome import Line, find_chrome, find_repeats, split_lines
 from .drafts import UNWRITABLE, loadable, render_seed
@@ -128,7 +129,7 @@ def add_seed(root: Path, path: Path, *, ident: str | None = None, url: str | Non
     files = {f"seeds/{ident}.txt": source.text_bytes}
     if source.kind == "html":
         files[f"seeds/{ident}.html"] = source.raw
-    files[rel] = loadable(rel, render_seed(meta)).encode("utf-8")
+    files[rel] = loadable(rel, render_seed(meta, schema_folder(root))).encode("utf-8")
     written = write_all(root, files)
     resolved_against = parse(value) if value else None
     return {

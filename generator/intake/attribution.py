@@ -1,13 +1,13 @@
 """Who a sentence names, who it attributes its claim to, and how sure it sounds.
 
 Actors are found by their registry name, short name and aliases: whole words, capitalised as
-written (a name written in lower case, like "the Kremlin", may also start a sentence), curly
+written (a name written in lower case, like "the council", may also start a sentence), curly
 apostrophes read as straight ones, the longest name winning where names overlap.
 
 An actor is a claimant when a cue attributes the claim to it:
   "according to / as per / citing / sourced to / quoting X" (every actor up to the end of the
-      clause, except one that only owns the next: in "Ukraine's National Intelligence Service"
-      the claimant is the service);
+      clause, except one that only owns the next: in "the council's planning committee"
+      the claimant is the committee);
   "X's figures / assessment / estimate / report / reporting / data / intelligence / claims /
       revelation / statement / findings";
   "X said / says / stated / announced / reported / claimed / told / added / noted / revealed /

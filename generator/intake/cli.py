@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..check.modeline import schema_folder
 from .add import SEED_ID, add_seed
 from .drafts import loadable, render_draft
 from .errors import IntakeError, UsageError
@@ -100,7 +101,7 @@ def extract(root: Path, ident: str, fmt: str) -> None:
         files = {}
         for candidate in candidates:
             rel = f"drafts/{ident}/{candidate['id']}.yaml"
-            files[rel] = loadable(rel, render_draft(candidate, rel)).encode("utf-8")
+            files[rel] = loadable(rel, render_draft(candidate, rel, schema_folder(root))).encode("utf-8")
         written = write_all(root, files)
     except IntakeError as exc:
         _fail(exc)

@@ -13,19 +13,20 @@ from __future__ import annotations
 import json
 import re
 
+from ..check.modeline import schema_line
 from ..load import Document, parse_bytes
+from ..vocab import STATUSES
 from .errors import IntakeError
 
-STATUSES = ("confirmed", "reported", "alleged", "disputed", "expected")
 # What the project's YAML loader refuses anywhere in a file (controls, bidirectional and invisible
 # characters); seed text may hold them, so text copied from a seed into YAML is cleaned of them.
 UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029"
                         "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def modeline(rel: str, kind: str) -> str:
-    """The schema line the checker expects first in every data file (see validate.schema_line)."""
-    return f"# yaml-language-server: $schema={'../' * rel.count('/')}generator/schemas/{kind}.schema.json"
+def modeline(rel: str, kind: str, schemas: str) -> str:
+    """The schema line the checker expects first in every data file, pointing at the project's schemas."""
+    return schema_line(rel, kind, schemas)
 
 
 def clean(text: str) -> str:
@@ -55,9 +56,9 @@ def _comment(text: str) -> str:
     return " ".join(clean(text).split())
 
 
-def render_seed(meta: dict) -> str:
+def render_seed(meta: dict, schemas: str = "schemas") -> str:
     """seeds/<id>.yaml from what `seeds add` found; add.add_seed builds `meta`."""
-    lines = [modeline(f"seeds/{meta['id']}.yaml", "seed"),
+    lines = [modeline(f"seeds/{meta['id']}.yaml", "seed", schemas),
              "# Written by `generator seeds add`. Confirm every line marked Suggested or TODO, then delete this",
              "# comment and the word \"Suggested:\" from published_basis.",
              f"id: {q(meta['id'])}"]
@@ -89,10 +90,10 @@ def render_seed(meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_draft(candidate: dict, rel: str) -> str:
+def render_draft(candidate: dict, rel: str, schemas: str = "schemas") -> str:
     """drafts/<seed>/<id>.yaml for one candidate of `seeds extract`."""
     c = candidate
-    out = [modeline(rel, "event"),
+    out = [modeline(rel, "event", schemas),
            f"# Draft by `generator seeds extract` from seeds/{c['seed']}.txt, line {c['line']}.",
            "# Decide every TODO, run `python -m generator check " + rel + "`, then move the file to",
            "# events/<year>/, named after its id."]

@@ -7,8 +7,8 @@ words just before it: nearly/almost/up to/as many as/no more than/fewer than/les
 at-most; over/more than/at least/upwards of/in excess of/exceeding/no fewer than -> at-least;
 around/about/approximately/some/roughly/an estimated/close to -> approx; otherwise exact. Its noun
 is the last word of the run of words that follows (skipping "of these/those/the"), leaving out
-participles ("12,000 troops formed into" -> troops) and preferring the last plural ("1,200 residents
-cross" -> residents). The metric suggested is the one whose label
+participles ("1,200 residents formed into" -> residents) and preferring the last plural ("300 boats
+cross" -> boats). The metric suggested is the one whose label
 and description share the most informative words with the figure's clause (words found in many
 metrics count for little), among metrics whose unit the noun names; only the ten words either
 side of it, within its clause, count. A tie suggests none.
@@ -45,8 +45,6 @@ _STOP = frozenset("to of from in at for on by with into onto who that which were
                   "being will would could may might and or but as than since sent while when where after before "
                   "per this these those its their his her our said the a an every each all any no".split())
 _IRREGULAR = frozenset("people men women children personnel staff police cattle".split())
-UNITS = {"soldiers": {"soldier", "troop", "force", "personnel", "servicemen", "men", "fighter", "conscript"},
-         "rounds": {"round", "shell", "munition", "ammunition"}}
 WINDOW = 10  # words either side of the figure, within its clause, that may suggest its metric
 _FUNCTION = frozenset("the a an of to and or in on at for by with from as be is are was were have has had been "
                       "said that this those these there given yet not but already".split())
@@ -100,7 +98,7 @@ def _noun(text: str, at: int) -> tuple[str | None, int]:
         words.append((word, match.start(1) + len(word)))
         position = match.end()
     while words and re.search(r"(?:ed|ing)$", words[-1][0]):
-        words.pop()  # "12,000 troops formed into": the participle is not the noun
+        words.pop()  # "1,200 residents formed into": the participle is not the noun
     if not words:
         return None, at
     # A count is followed by a plural: "1,200 residents cross", not the verb after it.
@@ -152,7 +150,7 @@ def suggest_metric(text: str, figure: Figure, metrics: list[Metric]) -> tuple[st
     frequency = {w: sum(w in words for words in vocab.values()) for words in vocab.values() for w in words}
     scores = []
     for metric in metrics:
-        if noun not in {_stem(u) for u in UNITS.get(metric.unit, {metric.unit})}:
+        if noun not in {_stem(u) for u in (metric.unit, *metric.nouns)}:  # the site says which words count
             continue
         shared = sorted(vocab[metric.id] & context)
         score = sum(math.log(len(metrics) / frequency[w]) for w in shared)

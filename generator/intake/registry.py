@@ -26,6 +26,7 @@ class Metric:
     label: str
     description: str
     unit: str
+    nouns: tuple[str, ...] = ()  # words a text counts this unit in ("workers" for employees), from metrics.yaml
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,10 @@ def load_registry(root: Path) -> Registry:
     data = usable(metrics_path) if metrics_path.is_file() else None
     for ident, entry in (data or {}).items():
         if isinstance(entry, dict):
+            nouns = entry.get("nouns") if isinstance(entry.get("nouns"), list) else []
             registry.metrics.append(Metric(ident, _text(entry.get("label")) or ident,
-                                           _text(entry.get("description")) or "", _text(entry.get("unit")) or ""))
+                                           _text(entry.get("description")) or "", _text(entry.get("unit")) or "",
+                                           tuple(n for n in map(_text, nouns) if n)))
     for path in sorted((root / "seeds").glob("*.yaml")):
         data = usable(path)
         if data is None:

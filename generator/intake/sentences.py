@@ -3,8 +3,8 @@
 Sentences end at . ! or ? (with any closing quotes) before a space and a capital, digit or opening
 quote, unless the word before the stop is a known abbreviation or an initial. Two patterns of
 run-together pull quotes also end a sentence: a closing quote followed directly by an opening
-quote or a capital (`...borders."Ukrainian`), and an opening quote glued to the word before it
-(`Andrii Sybiha"[Such`). No sentence ends inside an editor's [square brackets]. Clauses are the
+quote or a capital (`...bridge."Residents`), and an opening quote glued to the word before it
+(`the mayor"[Such`). No sentence ends inside an editor's [square brackets]. Clauses are the
 stretches between commas, semicolons, colons, dashes and the words "that", "which" and "who";
 tense is read from the clause a date phrase sits in, and a date in a relative clause ("which",
 "who", "where") is taken to date something other than the sentence's main happening.
@@ -93,6 +93,6 @@ def is_future(text: str, start: int, end: int) -> bool:
 
 def in_relative_clause(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] sits in a 'which/who/where ...' clause: it dates something else, not the
-    sentence's main happening ("deployed troops to Kursk, which Ukraine had seized last year")."""
+    sentence's main happening ("moved the ferry to the east quay, which the council had closed last year")."""
     left, _ = clause(text, start, end)
     return re.search(r"\b(?:which|who|whom|whose|where)\s*$", text[:left]) is not None

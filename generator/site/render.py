@@ -1,4 +1,4 @@
-"""Contributor text to HTML: the only path by which a summary becomes markup.
+"""Text to HTML: the only path by which a summary, or a site's own introduction, becomes markup.
 
 A dedicated Markdown instance with no extensions and raw HTML switched off,
 then an allowlist sanitizer. Titles and every other field never pass through
@@ -14,7 +14,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .urls import relative_site_link, site_path_problem, url_problem
+from ..urls import relative_site_link, site_path_problem, url_problem
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}

@@ -14,11 +14,10 @@ from typing import Any, Iterator
 
 import jsonschema_rs
 
-from .findings import did_you_mean, shown
-from .load import Document
+from ..findings import did_you_mean, shown
+from ..load import Document
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
-KINDS = ("event", "actor", "seed", "tags", "metrics")
+from ..jsonschemas import DATA_KINDS as KINDS, SCHEMA_DIR
 # Checked again, with a precise reason, by the semantic rules: the schema's pattern only helps editors.
 _LEFT_TO_RULES = ("EDTF date", "https URL")
 
@@ -83,6 +82,8 @@ def _describe(kind: str, error) -> Iterator[tuple]:
         yield path, "missing-field", f"missing required field '{error.kind.property}'{where}", True
     elif keyword == "Type":
         yield path, "wrong-type", f"{name} must be {_expected(list(sub['type']) if isinstance(sub['type'], list) else [sub['type']])}, not {_type_name(value)}"
+    elif keyword == "Enum" and value is None:
+        return  # an empty value: the type error says so once
     elif keyword == "Enum":
         options = [str(o) for o in sub["enum"]]
         if len(options) <= 8:

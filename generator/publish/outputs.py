@@ -1,4 +1,4 @@
-"""Everything the generator adds to a site, as (path, content) pairs, and a safe folder writer."""
+"""Everything the generator adds to a site, as (path, content) pairs, and safe writers for files and folders."""
 
 from __future__ import annotations
 
@@ -12,20 +12,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import export
-from .model import Dataset
-from .pages import Settings, Site
-from .schema import KINDS, SCHEMA_DIR
+from .. import routes
+from ..config import SiteConfig
+from ..export import EXPORTERS, data_files
+from ..jsonschemas import site_schemas
+from ..model import Dataset
+from ..site import Site
 
-ASSETS = ("timeline.css", "timeline.js")
+ASSETS = ("timeline.css", "timeline.js")  # a site's overrides folder may replace either
 PARALLEL_FROM = 500  # events; below this, starting a second process costs more than it saves
-ABOUT = {
-    "json": ("JSON", "Every event with its sources and figures, and every actor, seed, tag and metric."),
-    "csv": ("CSV", "One row per event; actors, tags, sources and figures flattened into columns."),
-    "ics": ("iCalendar", "One all-day entry per event, spanning the days its date may mean."),
-    "timelinejs": ("TimelineJS", "Load it into Knight Lab's TimelineJS to draw your own timeline."),
-    "atom": ("Atom feed", "The latest 200 events added to the timeline, newest first."),
-}
 
 
 def _size(content: str) -> str:
@@ -33,46 +28,48 @@ def _size(content: str) -> str:
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
 
 
-def data_files(data: Dataset, site_url: str | None, root: Path | None) -> dict[str, str]:
-    """The exports, their schema and the feeds, at their site paths."""
-    added = export.added_order(data)
-    files = {export.SITE_PATHS[fmt]: (export.to_atom(data, added, site_url) if fmt == "atom"
-                                      else export.export(data, fmt, site_url=site_url)) for fmt in export.FORMATS}
-    files["data/events.schema.json"] = (SCHEMA_DIR / "export.schema.json").read_text(encoding="utf-8")
-    for actor in sorted(data.actors):
-        path = f"feeds/actors/{actor}.xml"
-        files[path] = export.to_atom(data, added, site_url, actor=actor, self_path=path)
-    return files
+def downloads(files: dict[str, str]) -> list[dict]:
+    """What the data page lists: each export with its format, size and what it holds."""
+    return [{"path": e.path, "format": e.label, "about": e.about, "size": _size(files[e.path])}
+            for e in EXPORTERS.values()]
 
 
-def site_files(data: Dataset, settings: Settings, root: Path | None = None, *,
-               parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
+def asset(config: SiteConfig, name: str) -> str:
+    """The site's own copy of a stylesheet or script when its overrides folder has one, else the package's."""
+    if config.overrides is not None:
+        own = config.overrides / name
+        if own.is_file() and not own.is_symlink():
+            return own.read_text(encoding="utf-8")
+    return (resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
+
+
+def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
     """Pages, exports, feeds, the site's own assets and the JSON Schemas, at their site paths.
 
     With parallel=True and a large dataset, the exports are computed in a second process while
     this one renders the pages; only the data page, which lists their sizes, waits for them.
     """
-    site = Site(data, settings)
     pool = future = None
     if parallel and len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        future = pool.submit(data_files, data, settings.site_url, root)
+        future = pool.submit(data_files, data, config)
     try:
-        pages = site.build(with_data_page=False)
-        files = future.result() if future is not None else data_files(data, settings.site_url, root)
+        site = Site(data, config)
+        pages = site.build(exclude=("data",))
+        files = future.result() if future is not None else data_files(data, config)
     finally:
         if pool is not None:
             pool.shutdown()
-    settings.downloads = [{"path": export.SITE_PATHS[fmt], "format": ABOUT[fmt][0], "about": ABOUT[fmt][1],
-                           "size": _size(files[export.SITE_PATHS[fmt]])} for fmt in export.FORMATS]
-    for page in [*pages, site.data_page()]:
+    site.downloads = downloads(files)
+    for page in [*pages, *site.build(only=("data",))]:
         yield page.src, page.content
     yield from files.items()
-    assets = resources.files("generator") / "assets"
     for name in ASSETS:
-        yield f"assets/timeline/{name}", (assets / name).read_text(encoding="utf-8")
-    for kind in KINDS:
-        yield f"schemas/{kind}.schema.json", (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")
+        yield routes.asset(name), asset(config, name)
+    vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics)}
+    for name, text in site_schemas(vocabularies).items():
+        if name != "export.schema.json":
+            yield f"schemas/{name}", text
 
 
 MARKER = ".timeline-pages.json"  # written into every folder `pages` fills: what it wrote, so it may replace it
@@ -183,3 +180,18 @@ def write_file(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def write_schemas(folder: Path, vocabularies: dict[str, list[str]]) -> list[str]:
+    """Write the site's schemas into `folder`, replacing only *.schema.json files; refuse anything else there."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise RefusedOutput(f"{folder} is not a real folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    files = site_schemas(vocabularies)
+    for name in files:
+        target = folder / name
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise RefusedOutput(f"{target} is not a regular file; remove it first")
+    for name, text in files.items():
+        write_file(folder / name, text)
+    return sorted(files)

@@ -1,0 +1,111 @@
+"""What the checker learns about the whole project as it goes: every id, every reference, every date.
+
+Rules read and fill one Index: the ids of each kind (for references and did-you-mean
+suggestions), the seeds' publication dates and normalised texts, actors' parents, events'
+dates, and what is used (for unused-entry warnings). Dates are parsed once here and kept,
+so the model is built from the checker's values rather than parsing them again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import dates, quotes
+from ..findings import did_you_mean, shown
+from ..load import Document
+from ..urls import url_problem
+from ..vocab import RESERVED_IDS
+from .discover import Tree
+from .schema import field_name
+
+WHERE = {"actor": "events/actors/", "tag": "events/tags.yaml", "metric": "events/metrics.yaml",
+         "kind": "events/kinds.yaml", "event": "events/", "seed": "seeds/"}
+
+
+class Index:
+    def __init__(self, tree: Tree):
+        self.tree = tree
+        self.ids: dict[str, set[str]] = {kind: set() for kind in WHERE}
+        self.used: dict[str, set[str]] = {kind: set() for kind in WHERE}
+        self.seed_published: dict[str, dates.EDTFDate | None] = {}
+        self.seed_normalised = {sid: quotes.normalise(text) for sid, text in tree.seed_texts.items()}
+        self.event_dates: dict[str, tuple[dates.EDTFDate, Document]] = {}
+        self.actor_parents: dict[str, str] = {}
+        self.parsed: dict[tuple[str, tuple], dates.EDTFDate] = {}  # (file, field path) -> date
+
+    def register(self, docs: Iterable[Document], kind: str, pattern: re.Pattern) -> None:
+        """Record the ids of `docs`, reporting mismatched, reserved and duplicate ones."""
+        seen: dict[str, Document] = {}
+        for doc in docs:
+            if not doc.usable or not isinstance(doc.data.get("id"), str):
+                continue
+            ident, stem = doc.data["id"], doc.path.stem
+            if ident != stem:
+                doc.at(("id",), "id-mismatch", f"id '{shown(ident)}' differs from the file name '{stem}.yaml'; make them equal")
+            if not pattern.fullmatch(ident):
+                continue  # the schema already reported it
+            if ident in RESERVED_IDS:
+                doc.at(("id",), "reserved-id", f"id '{ident}' is reserved: it would collide with a generated page "
+                                               "or a device name on Windows; choose another")
+                continue
+            folded = ident.casefold()
+            if folded in seen:
+                doc.at(("id",), "duplicate-id", f"id '{ident}' is already used by {seen[folded].rel}")
+            else:
+                seen[folded] = doc
+        self.ids[kind] = set(seen)
+
+    def register_vocabulary(self, doc: Document | None, kind: str) -> None:
+        if doc is None or not doc.usable:
+            return
+        for ident in doc.data:
+            if ident in RESERVED_IDS:
+                doc.at((ident,), "reserved-id", f"{kind} id '{ident}' is reserved: it would collide with a generated "
+                                                "page or a device name on Windows; choose another", key=True)
+        self.ids[kind] = set(doc.data) - RESERVED_IDS
+
+    def date(self, doc: Document, path: tuple, value) -> dates.EDTFDate | None:
+        if not isinstance(value, str):
+            return None
+        try:
+            parsed = dates.parse(value)
+        except dates.DateError as exc:
+            doc.at(path, "invalid-date", f"{field_name(path)}: {exc}")
+            return None
+        self.parsed[(doc.rel, path)] = parsed
+        return parsed
+
+    def refs(self, doc: Document, path: tuple, values, kind: str) -> None:
+        """Report each of `values` (a list) that names no known `kind`; mark the rest as used."""
+        if not isinstance(values, list):
+            return
+        for index, value in enumerate(values):
+            self.ref(doc, path + (index,), value, kind)
+
+    def ref(self, doc: Document, path: tuple, value, kind: str) -> None:
+        if not isinstance(value, str):
+            return
+        self.used[kind].add(value)
+        known = self.ids[kind]
+        if value not in known:
+            hint = did_you_mean(value, known)
+            if not hint and kind in ("kind", "tag", "metric") and 0 < len(known) <= 12:
+                hint = f"; the {kind}s are {', '.join(sorted(known))} (add one to {WHERE[kind]})"
+            hint = hint or f"; add it to {WHERE[kind]} first"
+            doc.at(path, f"unknown-{kind}", f"unknown {kind} '{shown(value)}'{hint}")
+
+    def url(self, doc: Document, path: tuple, value) -> None:
+        if isinstance(value, str):
+            problem = url_problem(value)
+            if problem:
+                doc.at(path, "invalid-url", f"{field_name(path)} '{shown(value)}' {problem}")
+
+    def lineage(self, actor: str) -> set[str]:
+        """The actor and every actor it is part of."""
+        found: set[str] = set()
+        current: str | None = actor
+        while isinstance(current, str) and current not in found:
+            found.add(current)
+            current = self.actor_parents.get(current)
+        return found

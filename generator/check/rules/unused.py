@@ -1,0 +1,22 @@
+"""Warnings for actors and vocabulary entries nothing uses."""
+
+from __future__ import annotations
+
+from ...findings import WARNING
+from ...vocab import VOCABULARIES
+from ..index import Index
+
+
+def check(index: Index) -> None:
+    tree = index.tree
+    for doc in tree.actors:
+        ident = doc.data.get("id") if doc.usable else None
+        if ident in index.ids["actor"] and ident not in index.used["actor"]:
+            doc.at(("id",), "unused-actor", f"actor '{ident}' is not named by any event", severity=WARNING)
+    for name in ("tags", "metrics"):  # a scheme of actor kinds may well declare kinds no actor has yet
+        kind = VOCABULARIES[name][0]
+        doc = tree.vocabularies.get(name)
+        if doc is None or not doc.usable:
+            continue
+        for ident in sorted(set(doc.data) - index.used[kind]):
+            doc.at((ident,), f"unused-{kind}", f"{kind} '{ident}' is not used by any event", key=True, severity=WARNING)

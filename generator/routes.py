@@ -1,0 +1,104 @@
+"""Every address of the site, in one place.
+
+Addresses are site paths relative to the site root, with a trailing slash for pages
+(`events/<id>/`) and none for files (`data/events.json`). Pages are written as Markdown
+sources (`events/<id>.md`) that MkDocs, or any builder, turns into `events/<id>/index.html`.
+Templates reach these through the `url` global and make them relative with `link()`.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+TIMELINE = "timeline/"
+ACTORS = "actors/"
+TAGS = "tags/"
+SOURCES = "sources/"
+FIGURES = "figures/"
+DATA = "data/"
+CORRECTIONS = "corrections/"
+ABOUT = "about/"
+FEED = "feed.xml"
+EXPORT_SCHEMA = "data/events.schema.json"
+# The sections a summary may link to as '/section/' (and, for those with ids, '/section/<id>/').
+SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections")
+SECTIONS_WITH_IDS = ("events", "actors", "tags", "sources")
+
+
+def event(ident: str) -> str:
+    return f"events/{ident}/"
+
+
+def actor(ident: str, year: int | None = None) -> str:
+    return f"actors/{ident}/" + (f"{year}/" if year is not None else "")
+
+
+def tag(ident: str, year: int | None = None) -> str:
+    return f"tags/{ident}/" + (f"{year}/" if year is not None else "")
+
+
+def source(ident: str) -> str:
+    return f"sources/{ident}/"
+
+
+def timeline(year: int | None = None) -> str:
+    return TIMELINE + (f"{year}/" if year is not None else "")
+
+
+def filtered_timeline(name: str, value: str, year: int | None = None) -> str:
+    """The timeline (or one year of it, when it is split) filtered by actor, tag or status."""
+    return timeline(year) + f"?{name}={value}"
+
+
+def figures(metric: str | None = None) -> str:
+    return FIGURES + (f"#{metric}" if metric else "")
+
+
+def quote_anchor(event_id: str, index: int) -> str:
+    return f"q-{event_id}-{index}"
+
+
+def quoted_passage(seed: str, event_id: str, index: int) -> str:
+    return source(seed) + "#" + quote_anchor(event_id, index)
+
+
+def actor_feed(ident: str) -> str:
+    return f"feeds/actors/{ident}.xml"
+
+
+def schema(kind: str) -> str:
+    return f"schemas/{kind}.schema.json"
+
+
+def asset(name: str) -> str:
+    return f"assets/timeline/{name}"
+
+
+def source_file(url: str) -> str:
+    """The Markdown source a page is written as: 'events/x/' -> 'events/x.md', 'timeline/' -> 'timeline/index.md'."""
+    if url == HOME:
+        return "index.md"
+    stem = url.rstrip("/")
+    return f"{stem}/index.md" if stem.count("/") == 0 else f"{stem}.md"
+
+
+def page_url(src: str) -> str:
+    """'events/x.md' -> 'events/x/', 'timeline/index.md' -> 'timeline/', 'index.md' -> ''."""
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    return (stem[:-len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
+def relative(from_url: str, to: str) -> str:
+    """Link from the page at `from_url` to the site path `to` (which may carry a #fragment).
+
+    Page addresses are folders, so going up once per folder and down to the target is always right.
+    """
+    if to.startswith("#"):
+        return to
+    return ("../" * from_url.count("/") + to) or "./"
+
+
+def absolute(site_url: str | None, path: str) -> str | None:
+    """The address of `path` on the published site, when its address is known."""
+    return site_url.rstrip("/") + "/" + path if site_url else None

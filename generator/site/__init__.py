@@ -1,0 +1,84 @@
+"""Data in, pages out: the whole site as a list of Markdown files, one view at a time.
+
+`build_pages` is a plain function of the checked Dataset and the site's configuration. Each
+view (one module in `views/`) turns the data into its pages through templates; the Site
+gives them one Jinja environment, the site's configuration and `link()` for relative
+addresses. Each page is a Markdown file whose body is one block of HTML rendered by
+autoescaping templates, so MkDocs (or any other builder) passes it through without running
+Markdown extensions over contributor text. The MkDocs plugin and `python -m generator pages`
+both call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from .. import routes
+from ..config import SiteConfig
+from ..model import Dataset, Event
+from .env import environment
+from .page import GeneratedPageError, Page, front_matter, make_page
+from .render import summary_html
+
+__all__ = ["GeneratedPageError", "Page", "Site", "build_pages", "front_matter", "VIEWS"]
+
+
+class Site:
+    """Renders pages from the dataset with one Jinja environment."""
+
+    def __init__(self, data: Dataset, config: SiteConfig | None = None, downloads: Iterable[dict] = ()):
+        self.data = data
+        self.config = config or SiteConfig()
+        self.downloads = list(downloads)  # path, format, size, about: for the data page
+        self.env = environment(self.config.overrides)
+        self.env.filters.update(summary=lambda text: summary_html(text, "../" * self._url.count("/")))
+        self.env.globals.update(data=data, config=self.config, link=self.link,
+                                intro=lambda name: summary_html(self.config.texts[name], "../" * self._url.count("/"))
+                                if name in self.config.texts else None)
+        self._url = ""
+
+    def link(self, to: str) -> str:
+        """Relative address of the site path `to` from the page being rendered."""
+        return routes.relative(self._url, to)
+
+    def page(self, url: str, template: str, title: str, description: str = "", **context) -> Page:
+        self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
+        body = self.env.get_template(template).render(page_url=url, title=title, **context)
+        return make_page(routes.source_file(url), url, title, description, body)
+
+    def split(self, url: Callable[[int | None], str], template: str, title: str, description: str,
+              groups: dict[str, list[Event]], common: dict) -> list[Page]:
+        """One page, or, past the split size, a summary page and one page per year."""
+        total = sum(len(v) for v in groups.values())
+        if total <= self.config.split_at:
+            return [self.page(url(None), template, title, description, groups=groups, years=[], year=None, **common)]
+        years = sorted({e.date.known.year for v in groups.values() for e in v})
+        pages = [self.page(url(None), template, title, description, groups={k: [] for k in groups}, years=years,
+                           year=None, **common)]
+        for year in years:
+            subset = {k: [e for e in v if e.date.known.year == year] for k, v in groups.items()}
+            pages.append(self.page(url(year), template, f"{title}: {year}", description, groups=subset, years=[],
+                                   year=year, **common))
+        return pages
+
+    def build(self, *, only: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Page]:
+        """The pages of every view (or of the views named in `only`), in a stable order."""
+        wanted, unwanted = set(only), set(exclude)
+        return [page for name, view in VIEWS if (not wanted or name in wanted) and name not in unwanted
+                for page in view(self)]
+
+
+def _views() -> list[tuple[str, Callable[[Site], list[Page]]]]:
+    from .views import actors, corrections, data, events, figures, home, sources, tags, timeline
+    return [("home", home.build), ("timeline", timeline.build), ("actors", actors.build_index),
+            ("tags", tags.build_index), ("sources", sources.build_index), ("events", events.build),
+            ("actor", actors.build), ("tag", tags.build), ("source", sources.build), ("figures", figures.build),
+            ("corrections", corrections.build), ("data", data.build)]
+
+
+VIEWS = _views()
+
+
+def build_pages(data: Dataset, config: SiteConfig | None = None, downloads: Iterable[dict] = ()) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    return Site(data, config, downloads).build()
