@@ -97,12 +97,12 @@ def _site_config(root: Path, config_file: Path | None, **overrides) -> SiteConfi
     """The site's configuration from its mkdocs.yml (when there is one), with command-line values on top."""
     path = config_file or (root / "mkdocs.yml")
     config = SiteConfig()
-    if config_file is not None or path.is_file():
-        try:
+    try:
+        if config_file is not None or path.is_file():
             config, _ = from_mkdocs_yml(path)
-        except ConfigError as exc:
-            raise click.UsageError(str(exc)) from None
-    return with_overrides(config, **overrides)
+        return with_overrides(config, **overrides)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @main.command()
@@ -131,7 +131,10 @@ def pages(root: Path, config_file: Path | None, out: Path, force: bool, site_nam
     config = _site_config(root, config_file, title=site_name, url=site_url, repo_url=repo_url,
                           edit_branch=edit_branch, split_at=split_at)
     data = _dataset(root)
-    count = write_folder(out, site_files(data, config))
+    try:
+        count = write_folder(out, site_files(data, config))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     click.echo(f"wrote {count} files to {out}")
 
 
@@ -156,7 +159,10 @@ def export(root: Path, config_file: Path | None, fmt: str, output: Path | None, 
     if output is None:
         sys.stdout.write(text)
         return
-    write_file(output, text)
+    try:
+        write_file(output, text)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from None
     click.echo(f"wrote {output}", err=True)
 
 
@@ -257,7 +263,10 @@ def new(root: Path, date, date_text, title, summary, status, actor_roles, tags, 
     if ident:  # becomes a file name; every other value is written quoted and judged by the check
         _require_id(ident, ID, "--id")
     ident = ident or new_event.event_id(parsed, title)
-    path = new_event.target_path(root, parsed, ident)
+    try:
+        path = new_event.target_path(root, parsed, ident)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
     rel = path.relative_to(root.resolve()).as_posix()
     if os.path.lexists(path):
         raise click.ClickException(f"{rel} already exists; edit it or choose another --id")
@@ -270,7 +279,10 @@ def new(root: Path, date, date_text, title, summary, status, actor_roles, tags, 
         report_text(result, sys.stdout)
         click.echo(f"nothing written: {rel} would not pass the check; fix the options above and run again")
         sys.exit(1)
-    write_file(path, text)
+    try:
+        write_file(path, text)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {rel}: {exc.strerror or exc}") from None
     click.echo(f"wrote {rel}")
     report_text(result, sys.stdout)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -117,8 +118,8 @@ def from_options(mkdocs: dict, options: dict, base: Path) -> SiteConfig:
     return SiteConfig(
         title=text(mkdocs.get("site_name"), "site_name") or "Timeline",
         description=_one_line(text(mkdocs.get("site_description"), "site_description") or ""),
-        url=text(mkdocs.get("site_url"), "site_url"),
-        repo_url=text(mkdocs.get("repo_url"), "repo_url"),
+        url=address(text(mkdocs.get("site_url"), "site_url"), "site_url"),
+        repo_url=address(text(mkdocs.get("repo_url"), "repo_url"), "repo_url"),
         edit_branch=text(options.get("edit_branch"), "edit_branch") or "main",
         split_at=split_at,
         site_id=text(options.get("id"), "id"),
@@ -135,7 +136,23 @@ def from_options(mkdocs: dict, options: dict, base: Path) -> SiteConfig:
 
 def with_overrides(config: SiteConfig, **changes) -> SiteConfig:
     """The configuration with command-line values replacing those of the file."""
+    for name in ("url", "repo_url"):
+        if changes.get(name) is not None:
+            address(changes[name], name)
     return replace(config, **{k: v for k, v in changes.items() if v is not None})
+
+
+_ADDRESS_BAD = re.compile(r"[\s\x00-\x1f\x7f-\x9f\\\"<>`{}|^]")
+
+
+def address(value: str | None, name: str) -> str | None:
+    """An http(s) address for links the pages and feeds print, or ConfigError: never javascript: or worse."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if _ADDRESS_BAD.search(value) or parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        raise ConfigError(f"{name} '{value[:80]}' is not an http(s) address with a host")
+    return value
 
 
 def _one_line(text: str) -> str:

@@ -36,9 +36,6 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
 
-    def add(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
     def extend(self, findings: Iterable[Finding]) -> None:
         self.findings.extend(findings)
 

@@ -27,6 +27,7 @@ from .findings import ERROR, Finding
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 8
 MAX_FINDINGS_PER_KIND = 20
+_INVALID_KEY = object()
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 try:
@@ -45,8 +46,13 @@ class StrictLoader(_BaseLoader):
 # and the code points HTML and XML do not allow at all: noncharacters (U+FDD0-FDEF
 # and the last two of every plane) and surrogates. A noncharacter in a title once
 # made a page's front matter unreadable, so MkDocs published it as Markdown.
-_INVISIBLE = ("\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
-              "\u2060-\u2064\u2066-\u2069\ufeff")
+# Also: the combining grapheme joiner, Hangul fillers, Mongolian variation selectors, deprecated
+# format characters (U+206A-206F), interlinear annotation marks, variation selectors other than
+# the two emoji take (U+FE0E/FE0F), and Unicode tag characters, which can carry a whole hidden ASCII text.
+_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028\u2029"
+              "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb"
+              "\U000e0000-\U000e007f\U000e0100-\U000e01ef")
+_IS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}"
                                           for plane in range(17))
 _NOT_TEXT = f"{_INVISIBLE}{_NONCHARACTERS}\ud800-\udfff"
@@ -55,7 +61,8 @@ _FORBIDDEN = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_NOT_TEXT}]|\r(?!
 _FORBIDDEN_IN_VALUE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_NOT_TEXT}]")
 # Seed documents are kept byte for byte, so they may hold tabs and CR LF line ends; nothing else above.
 FORBIDDEN_IN_SEED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
-                               f"\u2066-\u2069\u2028\u2029\ufeff{_NONCHARACTERS}\ud800-\udfff]|\r(?!\n)")
+                               f"\u2066-\u206f\u2028\u2029\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+                               f"{_NONCHARACTERS}\ud800-\udfff]|\r(?!\n)")
 
 _NAMES = {"\t": "tab", "\r": "carriage return without line feed", "\x00": "NUL byte",
           "\ufeff": "byte order mark / zero-width no-break space", "\u00ad": "soft hyphen"}
@@ -67,7 +74,7 @@ def describe_char(char: str) -> str:
         return f"{_NAMES[char]} ({code})"
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" or char in "\u061c\u200e\u200f":
         return f"bidirectional control character {code}"
-    if "\u200b" <= char <= "\u200d" or "\u2060" <= char <= "\u2064" or char == "\u180e":
+    if _IS_INVISIBLE.fullmatch(char):
         return f"invisible character {code}"
     if char in "\u2028\u2029":
         return f"line/paragraph separator {code}"
@@ -250,7 +257,7 @@ def _build(text: str, doc: Document) -> None:
             elif frame[1] is None:
                 if type(value) is not str:
                     doc.finding(*_mark(event), "non-string-key", "keys must be plain text")
-                    value = f"<invalid key at line {_mark(event)[0]}>"
+                    value = _INVALID_KEY  # its value is read and dropped: the finding above says it all
                 elif value == "<<" and not event.style:
                     doc.finding(*_mark(event), "merge-key", "merge keys ('<<') are not allowed; write the fields out")
                 elif value in container:
@@ -259,7 +266,8 @@ def _build(text: str, doc: Document) -> None:
                                 f"duplicate key '{value}' (first at line {first}); keep one")
                 frame[1] = value
             else:
-                container[frame[1]] = value
+                if frame[1] is not _INVALID_KEY:
+                    container[frame[1]] = value
                 frame[1] = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -59,8 +59,13 @@ def render_event(*, ident: str, date: str, title: str, summary: str, status: str
 
 
 def target_path(root: Path, date: dates.EDTFDate, ident: str) -> Path:
-    folder = root / "events" / f"{date.known.year:04d}"
+    """Where the event goes: events/<year>/<id>.yaml, never through a symbolic link."""
+    events = root / "events"
+    folder = events / f"{date.known.year:04d}"
+    for step in (events, folder):
+        if step.is_symlink():
+            raise ValueError(f"{step.relative_to(root).as_posix()} is a symbolic link; the data folders must be real folders")
     path = (folder / f"{ident}.yaml").resolve()
-    if not path.is_relative_to((root / "events").resolve()):
+    if not path.is_relative_to(events.resolve()):
         raise ValueError(f"refusing to write outside events/: {path}")
     return path

@@ -10,6 +10,7 @@ every page and the post-build scan.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -149,6 +150,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return add_policy(output, hashes & present)
 
     def on_post_build(self, config) -> None:
-        problems = scan_site(Path(config.site_dir))
+        base_path = urlsplit(config.site_url).path or "/" if config.site_url else "/"
+        problems = scan_site(Path(config.site_dir), base_path)
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))

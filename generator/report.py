@@ -42,7 +42,8 @@ def report_github(result: Result, out: TextIO) -> None:
 
 
 def report_json(result: Result, out: TextIO) -> None:
-    json.dump([f.as_dict() for f in result.sorted()], out, indent=2, ensure_ascii=False)
+    # Every non-ASCII character as a \\u escape: lossless for programs, and inert in any terminal.
+    json.dump([f.as_dict() for f in result.sorted()], out, indent=2, ensure_ascii=True)
     out.write("\n")
 
 

@@ -46,6 +46,15 @@ SCAN_CASES = {
     "object": ('<object data="x.swf"></object>', "<object> embeds other content"),
     "event-handler": ('<details open ontoggle="alert(1)">x</details>', "event-handler attribute ontoggle="),
     "style-url": ('<p style="background:url(https://tracker.example/p.png)">x</p>', "style= on <p> loads or runs"),
+    # Where Python's own HTML parser and a browser disagree, the scan reads the page as the browser does.
+    "meta-refresh-in-svg-style": ('<svg><style><meta http-equiv="refresh" content="1;url=https://evil.example/"></style></svg>',
+                                  "<meta http-equiv=refresh>"),
+    "meta-refresh-after-odd-end-tag": ('<style></style x><meta http-equiv="refresh" content="1;url=https://evil.example/"></style>',
+                                       "<meta http-equiv=refresh>"),
+    "meta-refresh-duplicate-attribute": ('<meta http-equiv="refresh" http-equiv="content-type" content="1;url=https://evil.example/">',
+                                         "<meta http-equiv=refresh>"),
+    "handler-in-svg-style": ('<svg><style><img src="x.png" alt="" onerror="alert(1)"></style></svg>', "onerror="),
+    "entity-in-scheme": ('<a href="&#x6a;avascript&colon;alert(1)">x</a>', "javascript: URL in href="),
 }
 
 
@@ -54,6 +63,12 @@ def test_scan_refuses(name: str) -> None:
     snippet, message = SCAN_CASES[name]
     found = scan_html(POLICY_HEAD.format(snippet), "p.html")
     assert any(message in f for f in found), found
+
+
+def test_scan_refuses_a_script_from_another_path_of_the_same_host() -> None:
+    page = POLICY_HEAD.format('<script src="/other-project/x.js"></script><script src="/site/assets/ok.js"></script>')
+    found = scan_html(page, "p.html", base_path="/site/")
+    assert found == ["p.html: <script src=> loads from another host or path: /other-project/x.js"]
 
 
 def test_scan_passes_ordinary_links_and_needs_the_policy_first() -> None:

@@ -127,7 +127,7 @@ def test_scan_catches_what_it_is_for() -> None:
     assert any("onclick" in f for f in found) and any("inline <script>" in f for f in found)
     framed = ('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>'
               '<article class="md-content__inner"><iframe src="https://example.org/"></iframe></article></body></html>')
-    assert scan_html(framed, "f.html") == ["f.html:1: <iframe> embeds other content"]
+    assert scan_html(framed, "f.html") == ["f.html: <iframe> embeds other content"]
 
 
 def test_data_error_stops_the_build_with_findings_not_a_traceback(tmp_path) -> None:

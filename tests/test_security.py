@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -421,3 +422,62 @@ def test_check_of_a_tree_holding_every_invalid_case_at_once_finishes_in_seconds(
     assert time.monotonic() - started < 60
     reported = {finding["path"] for finding in json.loads(run.stdout)}
     assert len(reported) >= placed - 5  # nearly every case file is reported; the rest are refused by folder
+
+
+# -- found by an independent attack after the first fixes ------------------------------------------------------
+
+def test_characters_beyond_the_basic_plane_build_everywhere(tmp_path) -> None:
+    root = copy_repo(tmp_path / "repo")
+    event = root / "events" / "2024" / "2024-06-17-putin-makes-state-visit-to-north-korea.yaml"
+    event.write_text(event.read_text().replace("title: ", "title: 😀 𠮷 𝐚 ", 1), encoding="utf-8")
+    actor = root / "events" / "actors" / "cnn.yaml"
+    actor.write_text(actor.read_text().replace("description: ", "description: 🇺🇸 ", 1), encoding="utf-8")
+    tags = root / "events" / "tags.yaml"
+    tags.write_text(tags.read_text().replace("label: ", "label: 𝐚 ", 1), encoding="utf-8")
+    _, result = check(root)
+    assert result.errors == []
+    run = build_site(root, tmp_path / "site")
+    assert run.returncode == 0, run.stderr[-2000:]
+    page = (tmp_path / "site" / "events" / event.stem / "index.html").read_text()
+    assert "😀 𠮷 𝐚" in page
+
+
+def test_near_miss_references_to_a_long_vocabulary_are_checked_in_seconds(tree: Path) -> None:
+    with open(tree / "events" / "tags.yaml", "a", encoding="utf-8") as tags:
+        for n in range(190):
+            tags.write(f"{'a' * 70}-tag-{n:04d}:\n  label: Tag {n}\n  description: One of many similar tags.\n")
+    for n in range(8):
+        unknown = ", ".join(f"{'a' * 70}-tgg-{n * 40 + k:04d}" for k in range(40))
+        write_event(tree, f"2024-10-near-miss-{n}", "2024-10", extra=f"tags: [{unknown}]\n")
+    started = time.monotonic()
+    _, result = check(tree)
+    assert time.monotonic() - started < 30  # 56 s before did-you-mean had a budget
+    assert len([f for f in result.errors if f.code == "unknown-tag"]) == 320
+
+
+def test_json_reporter_escapes_what_a_terminal_would_act_on(tree: Path) -> None:
+    (tree / "events" / "2024" / "\u202eevil\x9b.yaml").write_text("id: x\n")
+    run = _cli("check", "--root", str(tree), "--format", "json")
+    assert run.returncode == 1 and "\u202e" not in run.stdout and "\x9b" not in run.stdout
+    assert any("\u202e" in f["path"] for f in json.loads(run.stdout))  # decoded, it is the real name
+
+
+def test_commands_report_unwritable_targets_and_bad_addresses_without_a_traceback(tree: Path, tmp_path: Path) -> None:
+    for args in (("export", "--format", "json", "-o", "README.md/x.csv"),
+                 ("export", "--format", "json", "--site-url", "javascript:alert(1)//"),
+                 ("pages", "--out", "build/p", "--repo-url", "javascript:alert(1)//"),
+                 ("export", "--format", "json", "--site-url", 'https://x/"><x')):
+        (tree / "README.md").write_text("a file, not a folder\n")
+        run = _cli(*args[:1], "--root", str(tree), *args[1:], cwd=tree)
+        assert run.returncode in (1, 2) and "Traceback" not in run.stderr, (args, run.stderr)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.rmtree(tree / "events" / "2025")
+    (tree / "events" / "2025").symlink_to(outside)
+    from click.testing import CliRunner
+    result = CliRunner().invoke(main, ["new", "--root", str(tree), "--date", "2025-03-01", "--date-text", "on 1 March",
+                                       "--title", "A title long enough for the schema", "--summary",
+                                       "A summary long enough for the schema to accept it.", "--status", "reported",
+                                       "--actor", "participant=north-korea", "--url", "https://example.org/x",
+                                       "--publisher", "Example", "--published", "2025-03-02", "--no-interactive"])
+    assert result.exit_code == 1 and "symbolic link" in result.output and not list(outside.iterdir())

@@ -19,6 +19,7 @@ from ..vocab import RESERVED_IDS
 from .discover import Tree
 from .schema import field_name
 
+SUGGESTION_BUDGET = 20_000  # id comparisons for did-you-mean hints in one check (each up to ~0.3 ms)
 WHERE = {"actor": "events/actors/", "tag": "events/tags.yaml", "metric": "events/metrics.yaml",
          "kind": "events/kinds.yaml", "event": "events/", "seed": "seeds/"}
 
@@ -33,6 +34,8 @@ class Index:
         self.event_dates: dict[str, tuple[dates.EDTFDate, Document]] = {}
         self.actor_parents: dict[str, str] = {}
         self.parsed: dict[tuple[str, tuple], dates.EDTFDate] = {}  # (file, field path) -> date
+        self._suggestions: dict[tuple[str, str], str] = {}
+        self._budget = SUGGESTION_BUDGET
 
     def register(self, docs: Iterable[Document], kind: str, pattern: re.Pattern) -> None:
         """Record the ids of `docs`, reporting mismatched, reserved and duplicate ones."""
@@ -89,11 +92,26 @@ class Index:
         self.used[kind].add(value)
         known = self.ids[kind]
         if value not in known:
-            hint = did_you_mean(value, known)
+            hint = self.suggest(value, kind)
             if not hint and kind in ("kind", "tag", "metric") and 0 < len(known) <= 12:
                 hint = f"; the {kind}s are {', '.join(sorted(known))} (add one to {WHERE[kind]})"
             hint = hint or f"; add it to {WHERE[kind]} first"
             doc.at(path, f"unknown-{kind}", f"unknown {kind} '{shown(value)}'{hint}")
+
+    def suggest(self, value: str, kind: str) -> str:
+        """'; did you mean ...?' for an unknown id, within a budget of comparisons for the whole check.
+
+        Each suggestion compares the value with every known id; a tree of near-miss references to a
+        long vocabulary would otherwise make the check quadratic. Past the budget, ids go unsuggested.
+        """
+        key = (kind, value)
+        if key not in self._suggestions:
+            known = self.ids[kind]
+            if self._budget < len(known):
+                return ""
+            self._budget -= len(known)
+            self._suggestions[key] = did_you_mean(value, known)
+        return self._suggestions[key]
 
     def url(self, doc: Document, path: tuple, value) -> None:
         if isinstance(value, str):

@@ -1,6 +1,8 @@
 """Post-build scan: the last line of defence, which fails the build on anything a browser would run or fetch.
 
-Every page of the built site is read whole, the way a browser reads it, and refused when it holds:
+Every page of the built site is parsed whole by an HTML5 parser (lexbor, through selectolax),
+so it sees the document a browser sees: foreign content (`<svg><style>`), end tags written
+`</style x>`, the first of two duplicated attributes, entities decoded. A page is refused when it holds:
 
 - an event-handler attribute (`on*=`) on any element;
 - a URL a browser would treat as script or as a foreign load: in every attribute that holds one
@@ -8,14 +10,12 @@ Every page of the built site is read whole, the way a browser reads it, and refu
   `to`/`values`/`from`/`by` on `set` and `animate*`, `<meta http-equiv=refresh>`), normalised as
   the WHATWG URL parser does first (leading and trailing C0 controls and spaces dropped, tabs and
   newlines removed inside), a scheme other than http(s), mailto and tel; and on anything that
-  loads a resource (scripts, images, styles, media), any address on another host;
+  loads a resource (scripts, images, styles, media), any address on another host, or on this
+  host outside the site's own path;
 - `<base>`, `<meta http-equiv>` other than the page's own Content-Security-Policy, frames,
   `<object>`, `<embed>` and the like, and SMIL animation of an `href`;
 - an executable inline `<script>` whose hash the page's Content-Security-Policy does not list (the
   policy lists only the theme's own scripts), or a page without that policy first in its `<head>`.
-
-A page with none of the tell-tale strings below is passed without the exact parse, which keeps the
-scan cheap for a large site; a page with one is parsed exactly to say where and what.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .csp import CSP_META_START
 
@@ -39,11 +40,13 @@ FRAME_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "porta
 LOADING_TAGS = {"script", "img", "image", "audio", "video", "source", "track", "input", "use", "feimage", "picture"}
 FETCHING_RELS = {"stylesheet", "preload", "prefetch", "modulepreload", "icon", "apple-touch-icon", "manifest",
                  "import", "preconnect", "dns-prefetch", "prerender"}
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "xlink:href", "href", "background", "imagesrcset"}
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json", "importmap+json"}
 ALLOWED_HTTP_EQUIV = {"content-security-policy", "x-ua-compatible", "content-type"}
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
+_STYLE_LOADS = re.compile(r"url\s*\(|expression\s*\(|@import", re.IGNORECASE)
 
 
 def normalise_url(value: str) -> str:
@@ -56,10 +59,12 @@ def url_scheme(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def is_foreign(value: str) -> bool:
-    """True when the URL names a host or a scheme: a load from outside the site."""
+def is_foreign(value: str, base_path: str = "/") -> bool:
+    """True when the URL names a host or a scheme, or a path of this host outside the site's own."""
     url = normalise_url(value).replace("\\", "/")
-    return url.startswith("//") or url_scheme(url) is not None
+    if url.startswith("//") or url_scheme(url) is not None:
+        return True
+    return url.startswith("/") and not url.startswith(base_path)
 
 
 def script_hash(text: str) -> str:
@@ -71,143 +76,83 @@ def _csp_hashes(text: str) -> set[str] | None:
     head = text.find("<head>")
     if head == -1 or not text.startswith(CSP_META_START, head + len("<head>")):
         return None
-    end = text.find(">", head)
-    end = text.find(">", end + 1)
+    end = text.find(">", head + len("<head>"))
     return set(re.findall(r"'(sha256-[A-Za-z0-9+/=]+)'", text[head:end]))
 
 
-class _Scanner(HTMLParser):
-    def __init__(self, rel: str, allowed_hashes: set[str]):
-        super().__init__(convert_charrefs=True)
-        self.rel = rel
-        self.allowed_hashes = allowed_hashes
-        self.problems: list[str] = []
-        self._script: tuple[int, bool] | None = None  # (line, executable) of the <script> being read
-        self._script_text: list[str] = []
-        self._csp_seen = False
+def _urls(tag: str, name: str, value: str, attributes: dict) -> list[str]:
+    if name in URL_ATTRIBUTES:
+        return [value]
+    if name in LIST_ATTRIBUTES:
+        separator = LIST_ATTRIBUTES[name]
+        if separator is None:
+            return value.split()
+        return [part.strip().split()[0] for part in value.split(separator) if part.strip()]
+    if name in SMIL_VALUES and tag in SMIL_TAGS:
+        return value.split(";")
+    if name == "content" and (attributes.get("http-equiv") or "").strip().lower() == "refresh":
+        return [re.sub(r"^[\s\d.;,]*(?:url\s*=\s*)?", "", value, flags=re.IGNORECASE).strip("'\" ")]
+    return []
 
-    def _problem(self, what: str) -> None:
-        self.problems.append(f"{self.rel}:{self.getpos()[0]}: {what}")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self.handle_endtag(tag)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = {name: value or "" for name, value in attrs}
-        for name, value in attrs:
-            self._attribute(tag, name, value or "", names)
-        if tag == "base":
-            self._problem("<base> changes where every relative link points")
-        elif tag in FRAME_TAGS:
-            self._problem(f"<{tag}> embeds other content")
-        elif tag == "meta" and "http-equiv" in names:
-            kind = names["http-equiv"].strip().lower()
-            if kind not in ALLOWED_HTTP_EQUIV:
-                self._problem(f"<meta http-equiv={kind}> acts like an HTTP header")
-            elif kind == "content-security-policy":
-                if self._csp_seen:
-                    self._problem("a second Content-Security-Policy")
-                self._csp_seen = True
-        elif tag in SMIL_TAGS and names.get("attributename", "").strip().lower() in ("href", "xlink:href"):
-            self._problem(f"<{tag}> animates a link target")
-        if tag == "script":
-            source = names.get("src") or names.get("href") or names.get("xlink:href")
-            kind = names.get("type", "").strip().lower()
-            executable = source is None and kind not in DATA_SCRIPT_TYPES
-            self._script = (self.getpos()[0], executable)
-            self._script_text = []
-
-    def _attribute(self, tag: str, name: str, value: str, names: dict[str, str]) -> None:
+def _element(node: LexborNode, allowed: set[str], base_path: str, csp_seen: list[bool]) -> list[str]:
+    """What is wrong with one element."""
+    tag = node.tag.lower()
+    attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
+    problems = []
+    for name, value in attributes.items():
         if name.startswith("on"):
-            self._problem(f"event-handler attribute {name}= on <{tag}>")
-            return
-        if name == "style" and re.search(r"url\s*\(|expression\s*\(|@import", value, re.IGNORECASE):
-            self._problem(f"style= on <{tag}> loads or runs something")
-        urls: list[str] = []
-        if name in URL_ATTRIBUTES:
-            urls = [value]
-        elif name in LIST_ATTRIBUTES:
-            separator = LIST_ATTRIBUTES[name]
-            parts = value.split(separator) if separator else value.split()
-            urls = [part.strip().split()[0] for part in parts if part.strip()] if separator else parts
-        elif name in SMIL_VALUES and tag in SMIL_TAGS:
-            urls = value.split(";")
-        elif name == "content" and names.get("http-equiv", "").strip().lower() == "refresh":
-            urls = [re.sub(r"^[\s\d.;,]*(?:url\s*=\s*)?", "", value, flags=re.IGNORECASE).strip("'\" ")]
-        for url in urls:
+            problems.append(f"event-handler attribute {name}= on <{tag}>")
+            continue
+        if name == "style" and _STYLE_LOADS.search(value):
+            problems.append(f"style= on <{tag}> loads or runs something")
+        fetching = tag in LOADING_TAGS or (tag == "link" and bool(
+            FETCHING_RELS & set((attributes.get("rel") or "").lower().split())))
+        for url in _urls(tag, name, value, attributes):
             scheme = url_scheme(url)
             if scheme is not None and scheme not in SAFE_SCHEMES:
-                self._problem(f"{scheme}: URL in {name}= on <{tag}>")
-            elif name in ("src", "srcset", "poster", "data", "xlink:href", "href", "background", "imagesrcset") and (
-                    tag in LOADING_TAGS or (tag == "link" and FETCHING_RELS & set(names.get("rel", "").lower().split()))
-            ) and is_foreign(url):
-                self._problem(f"<{tag} {name}=> loads from another host: {url[:80]}")
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script_text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            line, executable = self._script
-            if executable and script_hash("".join(self._script_text)) not in self.allowed_hashes:
-                self.problems.append(f"{self.rel}:{line}: inline <script> that the page's Content-Security-Policy "
-                                     "does not allow (not one of the theme's)")
-            self._script = None
-
-
-# A page that holds none of these passes without the exact parse. Each is cheap to find, and together
-# they cover every rule above: handlers, schemes (also written with entities or split by a newline),
-# control characters, and every element the rules name.
-_SUSPECTS = re.compile(
-    r"\son[a-z]+\s*=|[\"'/]on[a-z]+\s*=|script:|data:|&(?!amp;|quot;|lt;|gt;|#39;|#34;|#x27;|#x22;|#32;|nbsp;|ndash;|mdash;)"
-    r"[#a-z0-9]+;?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|<base\b|http-equiv=(?!\"content-security-policy\")|"
-    r"<(?:i?frame|frameset|object|embed|applet|portal|fencedframe|set|animate)\b|\sstyle=\"[^\"]*(?:url|expression|import)|"
-    r"(?:src|srcset|poster|ping|action|formaction|href|data|background|cite|to|values|from|by|content)\s*=\s*[\"']?\s*"
-    r"(?!https?:|mailto:|tel:)[a-z][a-z0-9+.-]*:|(?:src|srcset|poster|data)\s*=\s*[\"']?\s*(?:https?:)?//|"
-    r"<(?:use|image|feimage)\b[^>]*href\s*=\s*[\"']?\s*(?:https?:)?//",
-    re.IGNORECASE)
-_LINK = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
-_REL = re.compile(r"\brel\s*=\s*[\"']?([^\"'>]*)", re.IGNORECASE)
-_HREF = re.compile(r"\bhref\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_EXTERNAL = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
-_DATA_TYPE = re.compile(r'\btype="application/(?:ld\+)?json"', re.IGNORECASE)
+                problems.append(f"{scheme}: URL in {name}= on <{tag}>")
+            elif name in LOADING_ATTRIBUTES and fetching and is_foreign(url, base_path):
+                problems.append(f"<{tag} {name}=> loads from another host or path: {url[:80]}")
+    if tag == "base":
+        problems.append("<base> changes where every relative link points")
+    elif tag in FRAME_TAGS:
+        problems.append(f"<{tag}> embeds other content")
+    elif tag == "meta" and "http-equiv" in attributes:
+        kind = attributes["http-equiv"].strip().lower()
+        if kind not in ALLOWED_HTTP_EQUIV:
+            problems.append(f"<meta http-equiv={kind}> acts like an HTTP header")
+        elif kind == "content-security-policy":
+            if csp_seen[0]:
+                problems.append("a second Content-Security-Policy")
+            csp_seen[0] = True
+    elif tag in SMIL_TAGS and (attributes.get("attributename") or "").strip().lower() in ("href", "xlink:href"):
+        problems.append(f"<{tag}> animates a link target")
+    if tag == "script":
+        source = attributes.get("src") or attributes.get("href") or attributes.get("xlink:href")
+        kind = (attributes.get("type") or "").strip().lower()
+        if source is None and kind not in DATA_SCRIPT_TYPES and script_hash(node.text(deep=True)) not in allowed:
+            problems.append("inline <script> that the page's Content-Security-Policy does not allow "
+                            "(not one of the theme's)")
+    return problems
 
 
-def _clean_fast(text: str, allowed: set[str]) -> bool:
-    if _SUSPECTS.search(text):
-        return False
-    for attributes in _LINK.findall(text):
-        rel, href = _REL.search(attributes), _HREF.search(attributes)
-        if rel and href and FETCHING_RELS & set(rel.group(1).lower().split()) and is_foreign(href.group(1)):
-            return False
-    for attributes, body in _SCRIPT.findall(text):
-        if _EXTERNAL.search(attributes):
-            continue  # relative, or the suspects above would have matched
-        if not _DATA_TYPE.search(attributes) and script_hash(body) not in allowed:
-            return False
-    return True
-
-
-def scan_html(text: str, rel: str) -> list[str]:
-    """Every problem in one built page, as 'path:line: what'."""
+def scan_html(text: str, rel: str, base_path: str = "/") -> list[str]:
+    """Every problem in one built page, as 'path: what' (the line where the parser can tell it)."""
     allowed = _csp_hashes(text)
-    problems = [] if allowed is not None else [f"{rel}:1: no Content-Security-Policy first in <head>"]
-    allowed = allowed or set()
-    if _clean_fast(text, allowed):
-        return problems
-    scanner = _Scanner(rel, allowed)
-    scanner.feed(text)
-    scanner.close()
-    return problems + scanner.problems
+    problems = [f"{rel}:1: no Content-Security-Policy first in <head>"] if allowed is None else []
+    tree = LexborHTMLParser(text)
+    csp_seen = [False]
+    for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+        if node.tag and not node.tag.startswith("-"):
+            problems += [f"{rel}: {problem}" for problem in _element(node, allowed or set(), base_path, csp_seen)]
+    return problems
 
 
-def scan_site(site_dir: Path) -> list[str]:
-    """Every problem in every HTML file under `site_dir`, as 'path:line: what'."""
+def scan_site(site_dir: Path, base_path: str = "/") -> list[str]:
+    """Every problem in every HTML file under `site_dir`; `base_path` is where the site lives on its host."""
     problems = []
     for path in sorted(site_dir.rglob("*.html")):
-        problems += scan_html(path.read_text(encoding="utf-8", errors="replace"), path.relative_to(site_dir).as_posix())
+        problems += scan_html(path.read_text(encoding="utf-8", errors="replace"),
+                              path.relative_to(site_dir).as_posix(), base_path)
     return problems

@@ -19,8 +19,8 @@ def check(index: Index, doc: Document) -> None:
 
 def parent_cycles(index: Index) -> None:
     """Report every actor on a loop of parents; each actor is walked once, so this is linear."""
-    parents = {d.data["id"]: (d.data.get("parent"), d) for d in index.tree.actors
-               if d.usable and isinstance(d.data.get("id"), str)}
+    parents = {d.data["id"]: (d.data["parent"] if isinstance(d.data.get("parent"), str) else None, d)
+               for d in index.tree.actors if d.usable and isinstance(d.data.get("id"), str)}
     done: set[str] = set()
     for start in parents:
         path: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ... import dates, quotes
-from ...findings import did_you_mean, shown
+from ...findings import shown
 from ...load import Document
 from ..index import Index
 
@@ -32,7 +32,7 @@ def check(index: Index, doc: Document, path: tuple, source: dict, date: dates.ED
             return
         index.used["seed"].add(seed)
         if seed not in index.seed_published and seed not in index.tree.seed_texts:
-            doc.at(path + ("seed",), "unknown-seed", f"unknown seed '{seed}'{did_you_mean(seed, index.tree.seed_texts)}")
+            doc.at(path + ("seed",), "unknown-seed", f"unknown seed '{shown(seed)}'{index.suggest(seed, 'seed')}")
             return
         published = index.seed_published.get(seed)
         if "quote" not in source:

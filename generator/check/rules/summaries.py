@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from ... import routes
-from ...findings import did_you_mean, shown
+from ...findings import shown
 from ...load import Document
 from ...urls import site_path_problem, url_problem
-from ..discover import YEAR_DIR
 from ..index import Index
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>",
@@ -51,7 +50,5 @@ def _page_problem(index: Index, path: str) -> str | None:
         kind = _KINDS[section]
         if rest[0] in index.ids[kind]:
             return None
-        return f"names no page: unknown {kind if kind != 'seed' else 'source'} '{rest[0]}'{did_you_mean(rest[0], index.ids[kind])}"
-    if section == "timeline" and len(rest) == 1 and YEAR_DIR.fullmatch(rest[0]):
-        return None
+        return f"names no page: unknown {kind if kind != 'seed' else 'source'} '{rest[0]}'{index.suggest(rest[0], kind)}"
     return f"names no page of this site; pages are / and {', '.join(f'/{s}/' for s in routes.SECTIONS)}"

@@ -11,7 +11,7 @@ def check(index: Index) -> None:
     tree = index.tree
     for doc in tree.actors:
         ident = doc.data.get("id") if doc.usable else None
-        if ident in index.ids["actor"] and ident not in index.used["actor"]:
+        if isinstance(ident, str) and ident in index.ids["actor"] and ident not in index.used["actor"]:
             doc.at(("id",), "unused-actor", f"actor '{ident}' is not named by any event", severity=WARNING)
     for name in ("tags", "metrics"):  # a scheme of actor kinds may well declare kinds no actor has yet
         kind = VOCABULARIES[name][0]
