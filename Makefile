@@ -25,6 +25,7 @@ pages: $(VENV)/.runtime
 	$(BIN)/python -m generator pages --out build/pages
 
 test: system-deps $(VENV)/.dev node_modules/.installed
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.runtime

@@ -25,6 +25,7 @@ sys.path.insert(0, str(REPO))
 from bench.synthetic import write_tree  # noqa: E402
 from generator.check import check  # noqa: E402
 
+
 def best(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):

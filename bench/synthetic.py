@@ -26,7 +26,7 @@ tags: [troop-deployment, intelligence-claim]
 location: {{name: Vladivostok, country: RU}}
 sources:
   - seed: 003_52ce23f21a5653b0
-    quote: "Russian navy ships have transferred 1,500 North Korean special operations forces to the Russian port city of Vladivostok"
+    quote: "Russian navy ships have transferred 1,500 North Korean special operations forces to the Russian port city"
   - url: https://example.org/story/{n}
     publisher: Example Wire
     published: "2024-10-18"

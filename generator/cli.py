@@ -16,11 +16,18 @@ from .config import ConfigError, SiteConfig, from_mkdocs_yml, with_overrides
 from .export import EXPORTERS
 from .export import export as run_export
 from .findings import printable
-from .jsonschemas import site_vocabularies
 from .intake.cli import seeds
+from .jsonschemas import site_vocabularies
 from .model import DataError, Dataset, load_dataset
-from .publish.outputs import (RefusedOutput, check_output_file, check_output_folder, site_files, write_file,
-                              write_folder, write_schemas)
+from .publish.outputs import (
+    RefusedOutput,
+    check_output_file,
+    check_output_folder,
+    site_files,
+    write_file,
+    write_folder,
+    write_schemas,
+)
 from .report import REPORTER_BY_NAME, report_text
 from .scaffold import InitError
 from .scaffold import init as make_project

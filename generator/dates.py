@@ -75,7 +75,7 @@ class Point:
 
     def upper(self) -> dt.date:
         """The last day this point may mean."""
-        if self.day is not None:
+        if self.day is not None and self.month is not None:
             return dt.date(self.year, self.month, self.day)
         if self.season is not None:
             first = SEASON_MONTHS[self.season]
@@ -126,7 +126,16 @@ class EDTFDate:
     @property
     def known(self) -> Point:
         """The start if known, else the end (never both open)."""
-        return self.start if self.start is not None else self.end
+        point = self.start if self.start is not None else self.end
+        assert point is not None, "parse() never makes a date open at both ends"
+        return point
+
+    @property
+    def last(self) -> Point:
+        """The end if known, else the start."""
+        point = self.end if self.end is not None else self.start
+        assert point is not None, "parse() never makes a date open at both ends"
+        return point
 
     @property
     def precision(self) -> str:
@@ -152,7 +161,7 @@ class EDTFDate:
 
     def latest(self) -> dt.date:
         """The latest day the date may mean, even when its end is open."""
-        return (self.end or self.start).upper()
+        return self.last.upper()
 
     def sort_key(self) -> tuple:
         """Known start, coarsest precision first, then end."""
@@ -160,13 +169,13 @@ class EDTFDate:
         end = self.end.upper() if self.end is not None else dt.date.max
         return (point.lower(), PRECISIONS.index(point.precision), end)
 
-    def __lt__(self, other: "EDTFDate") -> bool:
+    def __lt__(self, other: EDTFDate) -> bool:
         return (self.sort_key(), self.text) < (other.sort_key(), other.text)
 
     def display(self) -> str:
         """'8–13 Oct 2024', 'c. Oct 2024', 'Autumn 2023', 'from Jul 2024', 'by 13 Oct 2024'."""
         if self.start is None:
-            return "by " + _qualified(self.end, self.end.display())
+            return "by " + _qualified(self.last, self.last.display())
         if self.end is None:
             return "from " + _qualified(self.start, self.start.display())
         if not self.is_interval:

@@ -36,7 +36,7 @@ def file_history(root: Path | None, folder: str = "events") -> dict[str, FileHis
     for line in log.stdout.splitlines():
         if line.startswith("@"):
             try:
-                stamp = dt.datetime.fromtimestamp(int(line[1:]), tz=dt.timezone.utc)
+                stamp = dt.datetime.fromtimestamp(int(line[1:]), tz=dt.UTC)
             except ValueError:
                 stamp = None
             continue

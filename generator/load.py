@@ -19,8 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
-                         ScalarEvent, SequenceEndEvent, SequenceStartEvent)
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from .findings import ERROR, Finding
 
@@ -30,10 +37,8 @@ MAX_FINDINGS_PER_KIND = 20
 _INVALID_KEY = object()
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
-try:
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing; still safe, only slower
-    _BaseLoader = yaml.SafeLoader
+# libyaml's loader when PyYAML was built with it; the pure-Python one is as safe, only slower.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class StrictLoader(_BaseLoader):
@@ -124,8 +129,10 @@ class Document:
 
 
 def _line_col(data: bytes | str, index: int) -> tuple[int, int]:
-    line = data.count(b"\n" if isinstance(data, bytes) else "\n", 0, index) + 1
-    start = data.rfind(b"\n" if isinstance(data, bytes) else "\n", 0, index) + 1
+    if isinstance(data, bytes):
+        line, start = data.count(b"\n", 0, index) + 1, data.rfind(b"\n", 0, index) + 1
+    else:
+        line, start = data.count("\n", 0, index) + 1, data.rfind("\n", 0, index) + 1
     return line, index - start + 1
 
 
@@ -206,6 +213,7 @@ def _build(text: str, doc: Document) -> None:
     depth = 0
     aliases: set[str] = set()
     try:
+        event: Any  # libyaml's parser events; each kind has its own attributes
         for event in yaml.parse(text, Loader=StrictLoader):
             kind = type(event)
             if kind is ScalarEvent:
@@ -315,6 +323,7 @@ def _positions(text: str) -> dict[tuple, tuple]:
     positions: dict[tuple, tuple] = {(): (None, (1, 1))}
     stack: list[list] = []  # frames: [is_mapping, path, pending key, key mark, next index]
     try:
+        event: Any  # libyaml's parser events; each kind has its own attributes
         for event in yaml.parse(text, Loader=StrictLoader):
             kind = type(event)
             if kind in (MappingEndEvent, SequenceEndEvent):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from .findings import Result, printable
 

@@ -23,7 +23,7 @@ RESERVED_IDS = frozenset({"index", "con", "prn", "aux", "nul", *(f"com{n}" for n
 STATUSES = {
     "confirmed": "Acknowledged by the party concerned, or established by several independent sources.",
     "reported": "Stated by a credible outlet or official, not independently confirmed.",
-    "alleged": "Claimed by an interested party, such as a belligerent's intelligence service.",
+    "alleged": "Claimed by an interested party, not confirmed; the event names who claims it.",
     "disputed": "Claimed, and explicitly denied or contradicted by another party.",
     "expected": "A plan or forecast that had not happened when it was reported.",
 }

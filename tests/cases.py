@@ -1,7 +1,7 @@
 """Named data cases for the checker.
 
 Each file in tests/data/valid/ and tests/data/invalid/ is one data file. It is
-copied into a fresh tree (the repository's data) at
+copied into a fresh copy of the test site tests/sites/harbour at
 the path named by a trailing `# place: <path>` comment, by default
 events/2024/2024-10-08-case.yaml. Trailing `# expect: line:col: severity: [code] message`
 comments list exactly the findings the checker must report for it; valid cases
@@ -18,19 +18,32 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.findings import printable
 from generator.check import check
+from generator.findings import printable
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_PLACE = "events/2024/2024-10-08-case.yaml"
 
 
-def base_tree(target: Path) -> Path:
-    """A copy of the repository's data: events, actors, vocabularies and seeds."""
-    shutil.copytree(REPO / "events", target / "events")
-    shutil.copytree(REPO / "seeds", target / "seeds")
-    shutil.copytree(REPO / "schemas", target / "schemas")
+SITES = Path(__file__).resolve().parent / "sites"
+HARBOUR = SITES / "harbour"  # a small site of its own: one town, one bridge, actor kinds of its own
+
+
+def base_tree(target: Path, site: Path = HARBOUR) -> Path:
+    """A copy of a site's data (the test site by default): events, actors, vocabularies, seeds and schemas."""
+    for folder in ("events", "seeds", "schemas"):
+        shutil.copytree(site / folder, target / folder)
+    return target
+
+
+def copy_site(target: Path, site: Path = HARBOUR) -> Path:
+    """A copy of a whole site, data, pages and configuration, for builds of modified trees."""
+    base_tree(target, site)
+    for folder in ("docs", "texts"):
+        if (site / folder).is_dir():
+            shutil.copytree(site / folder, target / folder)
+    shutil.copy(site / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -30,15 +29,15 @@ def build_site(root: Path, site_dir: Path, *, env: dict | None = None) -> subpro
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600", **(env or {})})
 
 
-def copy_repo(target: Path) -> Path:
-    """The repository's data, docs and config, for builds of modified trees."""
-    from tests.cases import base_tree
-
-    base_tree(target)
-    shutil.copytree(REPO / "docs", target / "docs")
-    shutil.copytree(REPO / "texts", target / "texts")
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+@pytest.fixture(scope="session")
+def harbour_site(tmp_path_factory) -> Path:
+    """The test site tests/sites/harbour, built (from a copy, with a git history of its own)."""
+    from tests.cases import copy_site
+    root = copy_site(tmp_path_factory.mktemp("harbour") / "repo")
+    out = root / "site"
+    run = build_site(root, out)
+    assert run.returncode == 0, run.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

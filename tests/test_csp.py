@@ -13,7 +13,8 @@ import pytest
 
 from generator.publish.csp import CSP_META_START
 from generator.publish.scan import scan_html
-from tests.conftest import Server, build_site, copy_repo
+from tests.cases import copy_site
+from tests.conftest import Server, build_site
 
 POLICY_HEAD = ('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"></head><body>'
                '<article class="md-content__inner">{}</article></body></html>')
@@ -99,7 +100,7 @@ def test_every_built_page_carries_the_policy_first(site) -> None:
     ("javascript-file", {"x.js": "alert(1)"}),
 ])
 def test_build_refuses_files_of_other_types_in_docs(name, files, tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     for rel, content in files.items():
         (root / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / "docs" / rel).write_text(content)
@@ -110,7 +111,7 @@ def test_build_refuses_files_of_other_types_in_docs(name, files, tmp_path) -> No
 
 @pytest.mark.slow
 def test_build_refuses_symlinks_in_docs(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     (root / "docs" / "env.txt").symlink_to("/proc/self/environ")
     (root / "docs" / "etc").symlink_to("/etc")
     run = build_site(root, tmp_path / "site")
@@ -127,7 +128,7 @@ def test_build_refuses_symlinks_in_docs(tmp_path) -> None:
     ('<a href="\x01javascript:alert(1)">x</a>', "javascript: URL in href="),
 ])
 def test_build_fails_on_markup_in_the_about_page(payload, message, tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     about = root / "docs" / "about.md"
     about.write_text(about.read_text() + f"\n\n{payload}\n")
     run = build_site(root, tmp_path / "site")

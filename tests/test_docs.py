@@ -8,7 +8,8 @@ import click
 import pytest
 
 from generator.cli import main
-from generator.jsonschemas import DATA_KINDS as KINDS, SCHEMA_DIR
+from generator.jsonschemas import DATA_KINDS as KINDS
+from generator.jsonschemas import SCHEMA_DIR
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text()

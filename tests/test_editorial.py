@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from generator import history as history_module
-from generator.model import in_timeline_order, load_dataset
-from generator.config import SiteConfig
-from generator.site import Site
 from generator.check import check
+from generator.config import SiteConfig
+from generator.model import in_timeline_order, load_dataset
+from generator.site import Site
 from tests.cases import REPO, base_tree
 
 DATA, _ = load_dataset(REPO)
@@ -58,7 +58,7 @@ def test_timeline_order_is_by_date_where_nothing_follows() -> None:
 
 
 def test_follows_loop_across_two_files_is_refused(tmp_path) -> None:
-    root = base_tree(tmp_path / "repo")
+    root = base_tree(tmp_path / "repo", REPO)
     first = root / "events" / "2024" / "2024-10-moscow-dismisses-reports-of-north-korean-troops.yaml"
     second = root / "events" / "2024" / "2024-10-putin-does-not-deny-north-korean-soldiers-in-russia.yaml"
     first.write_text(first.read_text() + "follows: [2024-10-putin-does-not-deny-north-korean-soldiers-in-russia]\n")
@@ -68,7 +68,7 @@ def test_follows_loop_across_two_files_is_refused(tmp_path) -> None:
 
 
 def test_an_event_without_a_date_basis_is_warned(tmp_path) -> None:
-    root = base_tree(tmp_path / "repo")
+    root = base_tree(tmp_path / "repo", REPO)
     path = root / "events" / "2024" / "2024-kursk-incursion.yaml"
     text = path.read_text()
     text = re.sub(r"\ndate_text:[^\n]*", "", text)
@@ -113,7 +113,7 @@ def _git(root: Path, *args: str, when: str) -> None:
 
 
 def test_last_changed_comes_from_one_git_pass_over_the_tree(tmp_path, monkeypatch) -> None:
-    root = base_tree(tmp_path / "repo")
+    root = base_tree(tmp_path / "repo", REPO)
     _git(root, "init", "-q", when="2025-01-01T00:00:00Z")
     _git(root, "add", ".", when="2025-01-01T00:00:00Z")
     _git(root, "commit", "-q", "-m", "first", when="2025-01-02T10:00:00Z")
@@ -182,4 +182,5 @@ def test_about_page_numbers_and_counts_are_in_the_data() -> None:
     count_words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     assert f"drawn from {count_words[len(DATA.seeds)]} documents" in about
     sources_table = about.split("## The sources", 1)[1].split("\n## ", 1)[0]
-    assert len([line for line in sources_table.splitlines() if line.startswith("| ") and "---" not in line]) - 1 == len(DATA.seeds)
+    rows = [line for line in sources_table.splitlines() if line.startswith("| ") and "---" not in line]
+    assert len(rows) - 1 == len(DATA.seeds)  # less the heading row

@@ -7,9 +7,10 @@ import sys
 
 import pytest
 
-from generator.publish.scan import scan_html
 from generator.check import check
-from tests.conftest import REPO, Server, build_site, copy_repo
+from generator.publish.scan import scan_html
+from tests.cases import copy_site
+from tests.conftest import REPO, Server, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,23 +27,23 @@ summary: |-
 
   --8<-- ".git/config"
 
-  [ref][r] and [a page of this site](/events/2024-kursk-incursion/)
+  [ref][r] and [a page of this site](/events/2024-10-08-first-repairs/)
 
   [r]: https://example.org/?q=%3Cscript%3E
 status: alleged
 actors:
   participant: [hostile-actor]
-  claimant: [south-korea-nis]
+  claimant: [chief-engineer]
 tags: [hostile-tag]
 location: {{name: '<iframe src="javascript:{PWN}">', country: RU}}
 sources:
-  - seed: 003_52ce23f21a5653b0
-    quote: "Russian navy ships have transferred 1,500 North Korean special operations forces"
+  - seed: 001_f6eaeb197de4692c
+    quote: "Harbour Ferries has carried 1,500 passengers a day across the harbour"
   - url: https://example.org/?q=%22%3E%3Cscript%3E
     publisher: '<script>{PWN}</script>'
     published: "2024-10-18"
 figures:
-  - metric: troops-deployed
+  - metric: passengers
     value: 1
     qualifier: exact
     as_of: "2024-10"
@@ -54,7 +55,7 @@ ACTOR = f"""# yaml-language-server: $schema=../../schemas/actor.schema.json
 id: hostile-actor
 name: '<img src=x onerror="{PWN}">'
 short_name: '<b onmouseover="{PWN}">'
-kind: person
+kind: official
 aliases: ['<script>{PWN}</script>']
 description: '<details open ontoggle="{PWN}">x</details>'
 """
@@ -66,7 +67,7 @@ TAG = f"""hostile-tag:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    root = copy_repo(tmp_path_factory.mktemp("hostile"))
+    root = copy_site(tmp_path_factory.mktemp("hostile"))
     (root / "events" / "2024" / f"{EVENT_ID}.yaml").write_text(EVENT, encoding="utf-8")
     (root / "events" / "actors" / "hostile-actor.yaml").write_text(ACTOR, encoding="utf-8")
     with open(root / "events" / "tags.yaml", "a", encoding="utf-8") as tags:
@@ -82,7 +83,7 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("path", ["", "timeline/", f"events/{EVENT_ID}/", "actors/hostile-actor/", "actors/",
-                                  "tags/hostile-tag/", "tags/", "figures/", "data/", "sources/003_52ce23f21a5653b0/"])
+                                  "tags/hostile-tag/", "tags/", "figures/", "data/", "sources/001_f6eaeb197de4692c/"])
 def test_no_script_runs_on_pages_showing_payloads(path, hostile_site, watch) -> None:
     _, server = hostile_site
     pw = watch()
@@ -131,12 +132,13 @@ def test_scan_catches_what_it_is_for() -> None:
 
 
 def test_data_error_stops_the_build_with_findings_not_a_traceback(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
-    event = root / "events" / "2024" / "2024-10-08-first-special-forces-reach-vladivostok.yaml"
-    event.write_text(event.read_text().replace("status: alleged", "status: rumoured"))
+    root = copy_site(tmp_path / "repo")
+    event = root / "events" / "2024" / "2024-10-08-first-repairs.yaml"
+    event.write_text(event.read_text().replace("status: reported", "status: rumoured"))
+    line = next(n for n, text in enumerate(event.read_text().splitlines(), 1) if text.startswith("status:"))
     run = build_site(root, tmp_path / "site")
     assert run.returncode != 0
-    assert ("events/2024/2024-10-08-first-special-forces-reach-vladivostok.yaml:11:9: error: [invalid-value] "
+    assert (f"events/2024/2024-10-08-first-repairs.yaml:{line}:9: error: [invalid-value] "
             "status 'rumoured' is not one of") in run.stderr
     assert "Traceback" not in run.stderr
     assert not (tmp_path / "site" / "index.html").exists()
@@ -156,7 +158,7 @@ def test_pages_command_writes_the_same_pages_for_other_builders(tmp_path, site) 
         url = md[:-3].removesuffix("index").rstrip("/")
         assert (f"{url}/index.html" if url else "index.html") in built, md
     # a broken tree leaves an existing output folder untouched
-    broken = copy_repo(tmp_path / "broken")
+    broken = copy_site(tmp_path / "broken")
     (broken / "events" / "tags.yaml").write_text("- not a mapping\n")
     before = sorted(out.rglob("*"))
     run = subprocess.run([sys.executable, "-m", "generator", "pages", "--root", str(broken), "--out", str(out), "--force"],

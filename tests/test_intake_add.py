@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.jsonschemas import site_vocabularies
-from generator.publish.outputs import write_schemas
 from generator import dates
 from generator.cli import main
 from generator.intake import files
 from generator.intake.errors import Refused
+from generator.jsonschemas import site_vocabularies
 from generator.load import load
+from generator.publish.outputs import write_schemas
 from tests.cases import REPO
 
 DATA = REPO / "tests" / "data" / "intake"

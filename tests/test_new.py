@@ -7,12 +7,12 @@ from click.testing import CliRunner
 from generator.cli import main
 from tests.cases import base_tree
 
-ARGS = ["--date", "2024-10-18", "--date-text", "in the week just past", "--title", "NIS publishes photos of North Korean troop gatherings",
-        "--summary", "South Korea's NIS released photos of suspected North Korean gatherings in Ussuriysk.",
-        "--status", "alleged", "--actor", "participant=korean-peoples-army", "--actor", "claimant=south-korea-nis",
-        "--tag", "troop-deployment", "--seed", "003_52ce23f21a5653b0",
-        "--quote", "suspected North Korean mass gatherings in Ussuriysk and Khaarovsk", "--no-interactive"]
-WRITTEN = "events/2024/2024-10-18-nis-publishes-photos-of-north-korean-troop-gatherings.yaml"
+ARGS = ["--date", "2024-10-18", "--date-text", "on Friday", "--title", "Council says the works reached their second stage",
+        "--summary", "Riverside council said the harbour bridge works had reached their second stage.",
+        "--status", "reported", "--actor", "participant=riverside-council", "--actor", "mentioned=riverside-courier",
+        "--tag", "bridge", "--seed", "001_f6eaeb197de4692c",
+        "--quote", "the harbour bridge works had reached their second stage", "--no-interactive"]
+WRITTEN = "events/2024/2024-10-18-council-says-the-works-reached-their-second-stage.yaml"
 
 
 def test_new_writes_a_valid_file_in_its_year_folder(tmp_path) -> None:
@@ -29,23 +29,22 @@ def test_new_writes_a_valid_file_in_its_year_folder(tmp_path) -> None:
 
 def test_new_reports_what_still_needs_fixing(tmp_path) -> None:
     root = base_tree(tmp_path / "repo")
-    args = [a if a != "participant=korean-peoples-army" else "participant=north_korea" for a in ARGS]
+    args = [a if a != "participant=riverside-council" else "participant=riverside_council" for a in ARGS]
     result = CliRunner().invoke(main, ["new", "--root", str(root), *args])
     assert result.exit_code == 1
-    assert "unknown actor 'north_korea'; did you mean 'north-korea'?" in result.output
+    assert "unknown actor 'riverside_council'; did you mean 'riverside-council'?" in result.output
     assert "nothing written" in result.output and not (root / WRITTEN).exists()
 
 
 def test_new_asks_for_missing_fields_when_interactive(tmp_path) -> None:
     root = base_tree(tmp_path / "repo")
     answers = "\n".join([
-        "2024-10-18", "NIS publishes photos of North Korean troop gatherings",
-        "South Korea's NIS released photos of suspected North Korean gatherings in Ussuriysk.",
-        "alleged", "korean-peoples-army", "003_52ce23f21a5653b0",
-        "suspected North Korean mass gatherings in Ussuriysk and Khaarovsk"]) + "\n"
+        "2024-10-18", "Council says the works reached their second stage",
+        "Riverside council said the harbour bridge works had reached their second stage.",
+        "reported", "001_f6eaeb197de4692c", "the harbour bridge works had reached their second stage"]) + "\n"
     result = CliRunner().invoke(main, ["new", "--root", str(root), "--interactive", "--actor",
-                                       "participant=korean-peoples-army", "--actor", "claimant=south-korea-nis"],
-                                input=answers.replace("korean-peoples-army\n", "", 1))
+                                       "participant=riverside-council", "--actor", "mentioned=riverside-courier"],
+                                input=answers)
     assert result.exit_code == 0, result.output
     assert (root / WRITTEN).exists()
 

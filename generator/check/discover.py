@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import ERROR, Finding
-from ..load import (FORBIDDEN_IN_SEED, MAX_FINDINGS_PER_KIND, Document, TooLarge, describe_char, load,
-                    read_regular_file)
+from ..load import FORBIDDEN_IN_SEED, MAX_FINDINGS_PER_KIND, Document, TooLarge, describe_char, load, read_regular_file
 from ..vocab import VOCABULARIES
 
 YEAR_DIR = re.compile(r"[0-9]{4}")

@@ -8,26 +8,26 @@ a pure-Python validator costs more than parsing the YAML in the first place.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 import jsonschema_rs
 
 from ..findings import did_you_mean, shown
+from ..jsonschemas import SCHEMA_DIR
 from ..load import Document
 
-from ..jsonschemas import DATA_KINDS as KINDS, SCHEMA_DIR
 # Checked again, with a precise reason, by the semantic rules: the schema's pattern only helps editors.
 _LEFT_TO_RULES = ("EDTF date", "https URL")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str):
     return jsonschema_rs.Draft7Validator(schema(kind))
 
@@ -81,15 +81,18 @@ def _describe(kind: str, error) -> Iterator[tuple]:
         where = f" in {name}" if path else ""
         yield path, "missing-field", f"missing required field '{error.kind.property}'{where}", True
     elif keyword == "Type":
-        yield path, "wrong-type", f"{name} must be {_expected(list(sub['type']) if isinstance(sub['type'], list) else [sub['type']])}, not {_type_name(value)}"
+        types = list(sub["type"]) if isinstance(sub["type"], list) else [sub["type"]]
+        yield path, "wrong-type", f"{name} must be {_expected(types)}, not {_type_name(value)}"
     elif keyword == "Enum" and value is None:
         return  # an empty value: the type error says so once
     elif keyword == "Enum":
         options = [str(o) for o in sub["enum"]]
         if len(options) <= 8:
-            yield path, "invalid-value", f"{name} '{shown(value)}' is not one of {', '.join(options)}{did_you_mean(str(value), options)}"
+            hint = did_you_mean(str(value), options)
+            yield path, "invalid-value", f"{name} '{shown(value)}' is not one of {', '.join(options)}{hint}"
         else:
-            yield path, "invalid-value", f"{name} '{shown(value)}' is not a valid {sub.get('title', 'value')}: {sub.get('description', 'see the schema')}"
+            what, why = sub.get("title", "value"), sub.get("description", "see the schema")
+            yield path, "invalid-value", f"{name} '{shown(value)}' is not a valid {what}: {why}"
     elif keyword == "Pattern":
         if sub.get("title") in _LEFT_TO_RULES:
             return

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .. import routes
 from ..config import SiteConfig
-from ..model import Dataset
-from .context import ExportContext, macros
 from ..jsonschemas import EXPORT_SCHEMA
+from ..model import Dataset
+from .context import ExportContext
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def published(data: Dataset, source: Source) -> dt.date | None:
 
 
 def midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def added_order(data: Dataset) -> dict[str, dt.datetime]:

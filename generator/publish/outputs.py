@@ -7,10 +7,10 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .. import routes
 from ..config import SiteConfig

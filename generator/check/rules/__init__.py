@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ...vocab import ID, SEED_ID
 from ..discover import Tree
 from ..index import Index
 from . import actors, events, order, seeds, structure, unused, vocabularies
-from ...vocab import ID, SEED_ID
 
 
 def run(tree: Tree) -> Index:

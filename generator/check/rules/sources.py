@@ -41,7 +41,8 @@ def check(index: Index, doc: Document, path: tuple, source: dict, date: dates.ED
             _quote(index, doc, path + ("quote",), quote, seed)
         for extra in ("url", "publisher", "published"):
             if extra in source:
-                doc.at(path + (extra,), "unknown-field", f"'{extra}' belongs to url sources; a seed's metadata gives it", key=True)
+                doc.at(path + (extra,), "unknown-field", f"'{extra}' belongs to url sources; a seed's metadata gives it",
+                       key=True)
     else:
         index.url(doc, path + ("url",), source.get("url"))
         for needed in ("publisher", "published"):

@@ -20,8 +20,7 @@ def build_index(site: Site) -> list[Page]:
     for term in terms:
         members = sorted((a for a in data.actors.values() if a.kind == term.id), key=lambda a: a.name.casefold())
         if members:
-            kinds.append((term.heading, [(a, sum(len(v) for v in data.by_actor.get(a.id, {}).values()))
-                                         for a in members]))
+            kinds.append((term, [(a, sum(len(v) for v in data.by_actor.get(a.id, {}).values())) for a in members]))
     return [site.page(routes.ACTORS, "actors.html", "Actors",
                       "Who the sources name, and what each did, claimed or denied.", kinds=kinds)]
 
