@@ -18,8 +18,13 @@ from ..export import EXPORTERS, data_files
 from ..jsonschemas import site_schemas
 from ..model import Dataset
 from ..site import Site
+from ..site.cards import cards
+from ..site.embed import embed_files
+from .csp import add_policy
 
-ASSETS = ("timeline.css", "timeline.js")  # a site's overrides folder may replace either
+# A site's overrides folder may replace any of these. reader.js: keys, copying, prev/next in a list, print;
+# embed.css and embed.js: the embeddable pages'.
+ASSETS = ("timeline.css", "timeline.js", "reader.js", "embed.css", "embed.js")
 PARALLEL_FROM = 500  # events; below this, starting a second process costs more than it saves
 
 
@@ -43,27 +48,37 @@ def asset(config: SiteConfig, name: str) -> str:
     return (resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
 
 
-def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
-    """Pages, exports, feeds, the site's own assets and the JSON Schemas, at their site paths.
+def _cards(data: Dataset, config: SiteConfig) -> list[tuple[str, bytes]]:
+    return list(cards(data, config))
 
-    With parallel=True and a large dataset, the exports are computed in a second process while
-    this one renders the pages; only the data page, which lists their sizes, waits for them.
+
+def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
+    """Pages, embeddable pages, exports, feeds, social cards, the site's own assets and the JSON Schemas.
+
+    With parallel=True and a large dataset, the exports and the social cards are made in a second
+    process while this one renders the pages; only the data page, which lists the exports' sizes,
+    waits for them.
     """
-    pool = future = None
+    pool = exports = pictures = None
     if parallel and len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        future = pool.submit(data_files, data, config)
+        exports = pool.submit(data_files, data, config)
+        pictures = pool.submit(_cards, data, config)
     try:
         site = Site(data, config)
         pages = site.build(exclude=("data",))
-        files = future.result() if future is not None else data_files(data, config)
+        embeds = [(path, add_policy(html, set())) for path, html in embed_files(site)]
+        files = exports.result() if exports is not None else data_files(data, config)
+        card_files = pictures.result() if pictures is not None else _cards(data, config)
     finally:
         if pool is not None:
             pool.shutdown()
     site.downloads = downloads(files)
     for page in [*pages, *site.build(only=("data",))]:
         yield page.src, page.content
+    yield from embeds
     yield from files.items()
+    yield from card_files
     for name in ASSETS:
         yield routes.asset(name), asset(config, name)
     vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics)}

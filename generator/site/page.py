@@ -57,10 +57,14 @@ def yaml_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def make_page(src: str, url: str, title: str, description: str, body: str) -> Page:
-    """The Markdown file for a page; its metadata is checked to read back exactly as written."""
+def make_page(src: str, url: str, title: str, description: str, body: str, extra: dict[str, str] | None = None) -> Page:
+    """The Markdown file for a page; its metadata is checked to read back exactly as written.
+
+    `extra` adds keys of the page's own (what link previews and feed readers are told, see
+    `head.py`), written and checked like the title.
+    """
     # Material prints meta title and description into <head> unescaped: escape them here, as JSON strings.
-    meta = {"title": html.escape(title), "description": html.escape(description or title)}
+    meta = {"title": html.escape(title), "description": html.escape(description or title), **(extra or {})}
     front = "\n".join(f"{key}: {yaml_string(value)}" for key, value in meta.items())
     content = f"---\n{front}\n---\n\n<div class=\"tl-page\">\n{body.strip()}\n</div>\n"
     if front_matter(content) != meta:
