@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from .config import SPLIT_AT, ConfigError, SiteConfig, from_options
 from .model import DataError, Dataset, load_dataset
+from .publish.card_job import CardJob
 from .publish.csp import INLINE_SCRIPT, add_policy, theme_scripts
 from .publish.docs_guard import docs_problems
 from .publish.outputs import site_files
@@ -53,6 +54,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.generated_meta: dict[str, dict] = {}   # src -> the front matter each generated page must read back
         self.trusted: dict[str, set[str]] = {}       # page src or template name -> theme script hashes
         self._scripts_by_base: dict[str, set[str]] = {}
+        self.cards: CardJob | None = None  # the social cards, drawn while MkDocs builds
         self.theme_env = None  # the theme's Jinja environment, whose inline scripts the policy allows
         self.env = None        # the generator's, which writes the link-preview and feed tags into <head>
 
@@ -88,7 +90,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.generated_meta = {}
-        for src, content in site_files(self.data, self.site_config, parallel=True):
+        for src, content in site_files(self.data, self.site_config, parallel=True, with_cards=False):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
@@ -97,6 +99,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, src, content=content))
         for src, content in icon_files(theme_stylesheet(config.theme.dirs)).items():
             files.append(File.generated(config, src, content=content))
+        self._cancel_cards()
+        self.cards = CardJob(self.data, self.site_config)  # drawn while MkDocs writes the pages
         return files
 
     def on_env(self, env, config, files):
@@ -172,8 +176,22 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         present = {script_hash(body) for body in INLINE_SCRIPT.findall(output)}
         return add_policy(output, hashes & present)
 
+    def _cancel_cards(self) -> None:
+        if self.cards is not None:
+            self.cards.cancel()
+            self.cards = None
+
+    def on_build_error(self, error) -> None:
+        self._cancel_cards()
+
     def on_post_build(self, config) -> None:
+        site_dir = Path(config.site_dir)
+        if self.cards is not None:
+            for rel, content in self.cards.files():  # paths made of checked ids: always inside the site
+                (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / rel).write_bytes(content)
+            self.cards = None
         base_path = urlsplit(config.site_url).path or "/" if config.site_url else "/"
-        problems = scan_site(Path(config.site_dir), base_path)
+        problems = scan_site(site_dir, base_path)
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))

@@ -48,28 +48,24 @@ def asset(config: SiteConfig, name: str) -> str:
     return (resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
 
 
-def _cards(data: Dataset, config: SiteConfig) -> list[tuple[str, bytes]]:
-    return list(cards(data, config))
-
-
-def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
+def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False,
+               with_cards: bool = True) -> Iterator[tuple[str, str | bytes]]:
     """Pages, embeddable pages, exports, feeds, social cards, the site's own assets and the JSON Schemas.
 
-    With parallel=True and a large dataset, the exports and the social cards are made in a second
-    process while this one renders the pages; only the data page, which lists the exports' sizes,
-    waits for them.
+    With parallel=True and a large dataset, the exports are computed in a second process while
+    this one renders the pages; only the data page, which lists their sizes, waits for them.
+    with_cards=False leaves the social cards to the caller (the MkDocs plugin draws them while
+    MkDocs writes the pages, see card_job.py).
     """
-    pool = exports = pictures = None
+    pool = future = None
     if parallel and len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        exports = pool.submit(data_files, data, config)
-        pictures = pool.submit(_cards, data, config)
+        future = pool.submit(data_files, data, config)
     try:
         site = Site(data, config)
         pages = site.build(exclude=("data",))
         embeds = [(path, add_policy(html, set())) for path, html in embed_files(site)]
-        files = exports.result() if exports is not None else data_files(data, config)
-        card_files = pictures.result() if pictures is not None else _cards(data, config)
+        files = future.result() if future is not None else data_files(data, config)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -78,7 +74,8 @@ def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> 
         yield page.src, page.content
     yield from embeds
     yield from files.items()
-    yield from card_files
+    if with_cards:
+        yield from cards(data, config)
     for name in ASSETS:
         yield routes.asset(name), asset(config, name)
     vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics)}

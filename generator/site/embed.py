@@ -8,7 +8,7 @@ publisher adds the site's Content-Security-Policy first in each <head>, as on ev
 the post-build scan reads them like any other.
 
 A list shows the latest EMBED_LIMIT events of its scope, newest first, so that a page stays
-small (about 35 KB at any size of timeline; the test holds it under 100 KB at 1,000 events)
+small (about 45 KB at any size of timeline; a test holds it under 100 KB at 1,000 events)
 and says how many more the site has. `?status=`, `?actor=` and `?tag=` in the address are
 applied by `embed.js` to the events listed; without JavaScript every one is shown. The "Embed
 this" box on the timeline turns a chosen actor or topic into that actor's or topic's own page
