@@ -226,3 +226,12 @@ def test_the_about_page_cites_an_event_as_the_site_does() -> None:
     about = " ".join((REPO / "docs" / "about.md").read_text(encoding="utf-8").split())
     event = DATA.by_id["2023-09-13-kim-and-putin-meet-in-russia"]
     assert f"*{citation(event, dataclasses.replace(CONFIG, url='https://…/'))['text']}*" in about
+
+
+def test_link_cite_embed_and_pager_stay_out_of_search(site) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    events = [d for d in index if d["location"].startswith("events/")]
+    assert len({d["location"].split("#")[0] for d in events}) == len(DATA.events)
+    for doc in events:
+        for words in ("BibTeX", "Embed this", "Previous and next", CONFIG.author, "Atom feed"):
+            assert words not in doc["title"] + doc["text"], (doc["location"], words)
