@@ -94,7 +94,8 @@ def test_plugin_refuses_a_generated_page_whose_metadata_mkdocs_could_not_read() 
     with pytest.raises(PluginError, match="did not read back"):
         plugin.on_page_markdown("---\ntitle: ...", unread, None, None)
     read = SimpleNamespace(file=SimpleNamespace(src_uri="events/x.md"), meta={"title": "Kept", "description": "Kept"})
-    assert plugin.on_page_markdown("body", read, None, None) == "body"
+    assert plugin.on_page_markdown("<p>body</p>\n", read, None, None) == ""  # finished HTML skips Markdown
+    assert plugin.on_page_content("", read, None, None) == "<p>body</p>"  # and comes back as the content
 
 
 # -- 3. folder symlinks are never followed ------------------------------------------------------------------
