@@ -13,7 +13,9 @@ sha512) and writes the shipped file, which is byte-identical for the same input:
    Ukraine's internationally recognised borders (UN General Assembly resolution
    68/262), its polygon merged into Ukraine's so no line crosses the isthmus;
 3. every arc is simplified (Douglas-Peucker, TOLERANCE degrees) with its ends
-   kept, so neighbours still meet; draw.py simplifies again for the scale drawn;
+   kept, so neighbours still meet, except the arcs of a ring that would collapse
+   (an islet, an enclave such as the Vatican); draw.py simplifies again for the
+   scale drawn;
 4. arcs no longer used are dropped and the rest delta-encoded on the original grid.
 """
 
@@ -134,9 +136,18 @@ def recognised_borders(topology: dict, arcs: list) -> None:
 
 
 def simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int, int]]:
-    """Douglas-Peucker keeping both ends; iterative so long arcs cannot exhaust the stack."""
+    """Douglas-Peucker keeping both ends; iterative so long arcs cannot exhaust the stack.
+
+    An arc that closes on itself (an island) is split at its point farthest from the
+    start, so the line the algorithm measures from is not a single point.
+    """
     if len(points) <= 2:
         return points
+    if points[0] == points[-1]:
+        x0, y0 = points[0]
+        far = max(range(len(points)), key=lambda i: ((points[i][0] - x0) ** 2 + (points[i][1] - y0) ** 2, -i))
+        if 0 < far < len(points) - 1:
+            return simplify(points[:far + 1], tolerance) + simplify(points[far:], tolerance)[1:]
     keep = [False] * len(points)
     keep[0] = keep[-1] = True
     stack = [(0, len(points) - 1)]
@@ -159,7 +170,7 @@ def simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int,
 
 
 def build(topology: dict) -> dict:
-    from ..topology import integer_arcs, polygons
+    from ..topology import integer_arcs, polygons, stitch
 
     codes = iso_codes()
     arcs = integer_arcs(topology)
@@ -183,16 +194,24 @@ def build(topology: dict) -> dict:
     recognised_borders(topology, arcs)
     scale = topology["transform"]["scale"]
     tolerance = TOLERANCE / min(scale)
+    rings = [ring for g in geometries for polygon in polygons(g) for ring in polygon]
+    simpler = {}
+    for ring in rings:
+        for ref in ring:
+            index = ref if ref >= 0 else ~ref
+            if index not in simpler:
+                simpler[index] = simplify(arcs[index], tolerance)
+    for ring in rings:  # a small island or enclave that would collapse keeps every point it had
+        if len(stitch(simpler, ring)) < 4:
+            simpler.update({ref if ref >= 0 else ~ref: arcs[ref if ref >= 0 else ~ref] for ref in ring})
     renumber, kept = {}, []
-    for g in geometries:
-        for polygon in polygons(g):
-            for ring in polygon:
-                for i, ref in enumerate(ring):
-                    index = ref if ref >= 0 else ~ref
-                    if index not in renumber:
-                        renumber[index] = len(kept)
-                        kept.append(simplify(arcs[index], tolerance))
-                    ring[i] = renumber[index] if ref >= 0 else ~renumber[index]
+    for ring in rings:
+        for i, ref in enumerate(ring):
+            index = ref if ref >= 0 else ~ref
+            if index not in renumber:
+                renumber[index] = len(kept)
+                kept.append(simpler[index])
+            ring[i] = renumber[index] if ref >= 0 else ~renumber[index]
     encoded = []
     for arc in kept:
         previous = (0, 0)
