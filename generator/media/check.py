@@ -42,6 +42,7 @@ from typing import Iterator, NamedTuple
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
+from ..findings import ERROR, WARNING
 from ..load import TooLarge, read_regular_file
 from .formats import Malformed, layout, sniff
 
@@ -57,9 +58,11 @@ GPS_IFD = 0x8825
 
 
 class Problem(NamedTuple):
+    """One finding about a picture, for the checker to report at the event's media[i].file."""
+
     code: str
     message: str
-    severity: str = "error"
+    severity: str = ERROR
 
 
 class MediaError(Exception):
@@ -101,7 +104,7 @@ def check_media_file(root: Path, name: str, *, max_bytes: int = MAX_BYTES, max_p
     if _has_gps(image):
         return [Problem("media-gps", f"{rel} holds GPS coordinates in its EXIF data (where it was taken); the site "
                                      "never publishes them, but the repository keeps them: remove them if they could "
-                                     "put someone at risk", "warning")]
+                                     "put someone at risk", WARNING)]
     return []
 
 
