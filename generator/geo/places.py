@@ -1,7 +1,7 @@
 """The places vocabulary (events/places.yaml): its checks, and did-you-mean for unknown places.
 
     places = validate_places(doc)          # findings land on doc; the usable places come back
-    message = unknown_place(value, places) # "unknown place 'Vladivostock'; did you mean 'vladivostok'?"
+    message = unknown_place(value, places) # "unknown place 'Lisbonn'; did you mean 'lisbon'?"
 
 `validate_places` checks everything `places.schema.json` says (it does not
 assume the schema ran) and what no schema can: coordinates as numbers in range,
@@ -31,7 +31,7 @@ REQUIRED = ("name", "country", "latitude", "longitude", "source")
 TEXT_LIMITS = {"name": 100, "source": 300}
 MAX_ALIASES = 20
 # A point this close to its country's outline counts as inside: a port, a cape or an island the
-# simplified 1:50m outlines draw a little off (Vladivostok lies 0.2 km out to sea on them).
+# simplified 1:50m outlines draw a little off (a port can lie a few hundred metres out to sea on them).
 COAST_KM = 25.0
 _DECIMAL = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]{1,7})?")
 _SEXAGESIMAL = re.compile(r"[°′″'\"]|\b[NSEW]\b")
@@ -156,7 +156,7 @@ def _country(doc: Document, pid: str, value) -> str | None:
 def _aliases(doc: Document, pid: str, entry: dict) -> tuple[str, ...]:
     """The aliases: names, each once, none repeating the place's own name.
 
-    Two places may share a name or an alias (Russia has several towns called Vostochny);
+    Two places may share a name or an alias (many countries have a Springfield or a Newport);
     `suggest` then offers all of them, with their countries.
     """
     value = entry.get("aliases", [])
@@ -208,7 +208,7 @@ def _country_fits(doc: Document, pid: str, name: str, country: str, latitude: fl
 def suggest(query: str, places: dict[str, Place]) -> str:
     """'; did you mean 'x'?' for an unknown place id or name, or '' when nothing is close.
 
-    A name or alias written out ("Kursk region") leads to its place; if several places
+    A name or alias written out ("Greater Lisbon") leads to its place; if several places
     share that name, all are offered with their countries. Otherwise the closest id,
     the ids holding every word of the query, then the closest name or alias.
     """
@@ -225,7 +225,7 @@ def suggest(query: str, places: dict[str, Place]) -> str:
         return hint
     words = set(slug(query).split("-")) - {""}
     containing = [pid for pid in sorted(places) if words and words <= set(pid.split("-"))]
-    if containing:  # 'kursk' for 'kursk-region': too short for a close match, yet plainly meant
+    if containing:  # 'porto' for 'porto-district': too short for a close match, yet plainly meant
         return f"; did you mean {' or '.join(repr(pid) for pid in containing[:3])}?"
     names = {}
     for pid in sorted(places):

@@ -1,6 +1,6 @@
 """Checks of a contributed picture (events/media/...), before anything is built from it.
 
-    problems = check_media_file(root, "2024/ships-in-vladivostok.jpg")
+    problems = check_media_file(root, "2024/ferry-at-the-quay.jpg")
     for p in problems:  # Problem(code, message, severity)
         doc.at(("media", i, "file"), p.code, p.message, severity=p.severity)
 
@@ -110,7 +110,7 @@ def check_media_file(root: Path, name: str, *, max_bytes: int = MAX_BYTES, max_p
 
 def _name_problem(name, rel: str) -> Problem | None:
     if not isinstance(name, str) or not name:
-        return Problem("media-path", "a picture's file is a path under events/media/, e.g. 2024/ships-in-vladivostok.jpg")
+        return Problem("media-path", "a picture's file is a path under events/media/, e.g. 2024/ferry-at-the-quay.jpg")
     suffix = Path(name).suffix.lower()
     if suffix == ".svg":
         return Problem("media-type", f"{rel}: SVG is not accepted, since it can carry script; export the picture as PNG")

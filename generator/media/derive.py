@@ -1,7 +1,7 @@
 """The published copies of a picture: two widths, WebP with a JPEG fallback, no metadata, same bytes every build.
 
-    files = derivatives(root, "2024/ships-in-vladivostok.jpg")
-    # [Derivative(name="ships-in-vladivostok-640.webp", data=b"...", width=640, height=427, mime="image/webp"), ...]
+    files = derivatives(root, "2024/ferry-at-the-quay.jpg")
+    # [Derivative(name="ferry-at-the-quay-640.webp", data=b"...", width=640, height=427, mime="image/webp"), ...]
 
 Only pixels are published: EXIF (GPS, camera, orientation once applied), XMP,
 comments and colour profiles are dropped after the pixels are made upright and
@@ -28,7 +28,7 @@ MIME = {"webp": "image/webp", "jpg": "image/jpeg"}
 
 
 class Derivative(NamedTuple):
-    name: str  # <stem>-<width>.<ext>, e.g. ships-in-vladivostok-1280.jpg
+    name: str  # <stem>-<width>.<ext>, e.g. ferry-at-the-quay-1280.jpg
     data: bytes
     width: int
     height: int

