@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.check import check
 from generator.config import from_mkdocs_yml
-from generator.model import load_dataset
+from generator.model import from_tree
 from generator.site import build_pages
 from tests.cases import HARBOUR
 
@@ -21,8 +22,10 @@ PAGES = {"event.md": "events/2024-09-02-harbour-ferries-carries-1500-passengers-
 
 
 def generated() -> dict[str, str]:
-    """The golden pages as the generator writes them now (no git history: the test site is not a repository)."""
-    data, _ = load_dataset(HARBOUR)
+    """The golden pages as the generator writes them now, without git history ('last changed' moves with every commit)."""
+    tree, result = check(HARBOUR)
+    assert result.errors == [], result.errors
+    data = from_tree(tree)
     config, _ = from_mkdocs_yml(HARBOUR / "mkdocs.yml")
     pages = {page.src: page.content for page in build_pages(data, config)}
     return {name: pages[src] for name, src in PAGES.items()}
