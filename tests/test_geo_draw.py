@@ -13,8 +13,10 @@ from generator.geo.clip import clip_rectangle, path, simplify_ring, unwrap
 from generator.geo.draw import MapPlace, country_paths, frame_for, locator_map, region_map
 
 SITE = [MapPlace("donetsk", "Donetsk", 48.023, 37.80224, 2), MapPlace("khabarovsk", "Khabarovsk", 48.46204, 135.0971, 1),
-        MapPlace("kursk-region", "Kursk region", 51.72689, 36.18457, 4), MapPlace("pyongyang", "Pyongyang", 39.03385, 125.75432, 2),
-        MapPlace("ussuriysk", "Ussuriysk", 43.80467, 131.95734, 1), MapPlace("vladivostok", "Vladivostok", 43.10562, 131.87353, 1),
+        MapPlace("kursk-region", "Kursk region", 51.72689, 36.18457, 4),
+        MapPlace("pyongyang", "Pyongyang", 39.03385, 125.75432, 2),
+        MapPlace("ussuriysk", "Ussuriysk", 43.80467, 131.95734, 1),
+        MapPlace("vladivostok", "Vladivostok", 43.10562, 131.87353, 1),
         MapPlace("vostochny-cosmodrome", "Vostochny Cosmodrome", 51.76872, 128.12018, 1)]
 ACROSS_THE_DATE_LINE = [MapPlace("anadyr", "Anadyr", 64.73, 177.5, 1), MapPlace("nome", "Nome", 64.5, -165.4, 2),
                         MapPlace("suva", "Suva", -18.14, 178.44, 3)]
@@ -53,7 +55,7 @@ def absolute_points(d: str) -> list[tuple[float, float]]:
         x, y = (float(v) for v in head.split())
         points.append((x, y))
         values = [float(v) for v in NUMBER.findall(steps)]
-        for dx, dy in zip(values[::2], values[1::2]):
+        for dx, dy in zip(values[::2], values[1::2], strict=False):
             x, y = x + dx, y + dy
             points.append((x, y))
     return points
@@ -149,7 +151,8 @@ def test_filtered_views_share_the_frame_and_the_outlines() -> None:
     everything = region_map(SITE, frame=frame)
     assert some["countries"] is everything["countries"]
     assert some["viewbox"] == everything["viewbox"]
-    assert some["markers"][0]["x"] == next(m["x"] for m in everything["markers"] if m["place_id"] == some["markers"][0]["place_id"])
+    first = some["markers"][0]
+    assert first["x"] == next(m["x"] for m in everything["markers"] if m["place_id"] == first["place_id"])
 
 
 def test_locator_map_is_small_fixed_and_centred_on_its_place() -> None:

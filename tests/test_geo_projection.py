@@ -7,8 +7,7 @@ import math
 
 import pytest
 
-from generator.geo.projection import (AlbersConic, AzimuthalEqualArea, EqualEarth, Extent, choose, extent, fit,
-                                      wrap)
+from generator.geo.projection import AlbersConic, AzimuthalEqualArea, EqualEarth, Extent, choose, extent, fit, wrap
 
 PROJECTIONS = [EqualEarth(0.0), EqualEarth(150.0), AlbersConic(86.0, 45.0, 41.0, 50.0),
                AlbersConic(-60.0, -30.0, -40.0, -20.0), AzimuthalEqualArea(132.0, 43.0), AzimuthalEqualArea(-174.0, -10.0)]
@@ -38,10 +37,12 @@ def test_inverse_undoes_forward(projection) -> None:
 @pytest.mark.parametrize("projection", PROJECTIONS, ids=lambda p: f"{p.name}-{p.lon0}")
 def test_projections_keep_areas(projection) -> None:
     """Equal-area: a 1-degree cell has the same projected area as on the sphere, wherever it is."""
-    for lon, lat in [(projection.lon0 + 3, getattr(projection, "lat0", 0) + 5), (projection.lon0 - 20, 10), (projection.lon0 + 15, -35)]:
+    points = [(projection.lon0 + 3, getattr(projection, "lat0", 0) + 5), (projection.lon0 - 20, 10),
+              (projection.lon0 + 15, -35)]
+    for lon, lat in points:
         corners = [projection.forward(lon, lat), projection.forward(lon + 1, lat),
                    projection.forward(lon + 1, lat + 1), projection.forward(lon, lat + 1)]
-        planar = abs(sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in zip(corners, corners[1:] + corners[:1]))) / 2
+        planar = abs(sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in zip(corners, corners[1:] + corners[:1], strict=False))) / 2
         sphere = 6371.0088 ** 2 * math.radians(1) * (math.sin(math.radians(lat + 1)) - math.sin(math.radians(lat)))
         assert planar == pytest.approx(sphere, rel=2e-3), (lon, lat)
 

@@ -35,7 +35,7 @@ class Ring:
         lats = [p[1] for p in self.points]
         self.west, self.east, self.south, self.north = min(lons), max(lons), min(lats), max(lats)
         self._bands = {}
-        for (xa, ya), (xb, yb) in zip(self.points, self.points[1:] + self.points[:1]):
+        for (xa, ya), (xb, yb) in zip(self.points, self.points[1:] + self.points[:1], strict=False):
             for band in range(math.floor(min(ya, yb) / BAND), math.floor(max(ya, yb) / BAND) + 1):
                 self._bands.setdefault(band, []).append((xa, ya, xb, yb))
 
@@ -70,7 +70,7 @@ class Country:
             for ring in polygon:
                 if _box_distance(ring, lon, lat, k) >= best:
                     continue
-                for (xa, ya), (xb, yb) in zip(ring.points, ring.points[1:] + ring.points[:1]):
+                for (xa, ya), (xb, yb) in zip(ring.points, ring.points[1:] + ring.points[:1], strict=False):
                     # Relative to the point, the segment taken the short way: never wrapped round the far side.
                     ra = (xa - lon + 180) % 360 - 180
                     rb = ra + (xb - xa + 180) % 360 - 180

@@ -69,7 +69,7 @@ def densify(ring: list[Point], step: float) -> list[Point]:
     if len(ring) < 2:
         return ring
     out: list[Point] = []
-    for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1]):
+    for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1], strict=False):
         out.append((xa, ya))
         parts = int(max(abs(xb - xa), abs(yb - ya)) / step)
         for i in range(1, parts + 1):
@@ -109,12 +109,12 @@ def _simplify_line(points: list[Point], tolerance: float) -> list[Point]:
         if best > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, kept in zip(points, keep) if kept]
+    return [p for p, kept in zip(points, keep, strict=False) if kept]
 
 
 def area(ring: list[Point]) -> float:
     """Signed area (shoelace)."""
-    return sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1], strict=False)) / 2
 
 
 def path(rings: list[list[Point]], precision: int) -> str:

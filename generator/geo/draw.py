@@ -13,9 +13,9 @@ compared and cached.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from . import boundaries
 from .clip import area, clip_rectangle, densify, path, simplify_ring, unwrap
@@ -131,7 +131,8 @@ def _window(frame: Frame) -> tuple[float, float, float, float]:
     w, h = frame.width + 2 * PAD, frame.height + 2 * PAD
     steps = 32
     edge = ([(-PAD + w * i / steps, -PAD) for i in range(steps + 1)] + [(-PAD + w * i / steps, h - PAD) for i in range(steps + 1)]
-            + [(-PAD, -PAD + h * i / steps) for i in range(steps + 1)] + [(w - PAD, -PAD + h * i / steps) for i in range(steps + 1)])
+            + [(-PAD, -PAD + h * i / steps) for i in range(steps + 1)]
+            + [(w - PAD, -PAD + h * i / steps) for i in range(steps + 1)])
     lons, lats = [], []
     for x, y in edge:
         found = frame.to_lonlat(x, y)

@@ -34,7 +34,7 @@ from ..load import load
 from .places import slug
 
 MIN_POPULATION = 500  # the package's most complete city table: towns down to 500 people
-SCHEMA_LINE = "# yaml-language-server: $schema=../generator/geo/places.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/places.schema.json"
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,'()/-]*")
 _PARTS = re.compile(r",\s*|\s+and\s+")
 
@@ -100,7 +100,7 @@ def resolve(table: Gazetteer, name: str, country: str, stand_ins: dict[str, tupl
     if len(parts) > 1:
         found = [table.find(p, country) for p in parts]
         if all(found):
-            return [table.entry(c, alias=p) for c, p in zip(found, parts)]
+            return [table.entry(c, alias=p) for c, p in zip(found, parts, strict=False)]
     return None
 
 

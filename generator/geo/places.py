@@ -18,18 +18,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ..findings import did_you_mean, shown
+from ..jsonschemas import SCHEMA_DIR
 from ..load import Document
 from ..vocab import ID, RESERVED_IDS
 from . import boundaries
 
-SCHEMA = Path(__file__).resolve().parent / "places.schema.json"
+SCHEMA = SCHEMA_DIR / "places.schema.json"
 FIELDS = ("name", "country", "latitude", "longitude", "aliases", "source")
 REQUIRED = ("name", "country", "latitude", "longitude", "source")
 TEXT_LIMITS = {"name": 100, "source": 300}
 MAX_ALIASES = 20
+MAX_PLACES = 5000  # as the schema's maxProperties; the file's byte limit (vocab.PLACES_MAX_BYTES) holds this many
 # A point this close to its country's outline counts as inside: a port, a cape or an island the
 # simplified 1:50m outlines draw a little off (a port can lie a few hundred metres out to sea on them).
 COAST_KM = 25.0
@@ -68,6 +69,8 @@ def validate_places(doc: Document, *, check_countries: bool = True) -> dict[str,
     """
     if not doc.usable or not isinstance(doc.data, dict):
         return {}
+    if len(doc.data) > MAX_PLACES:
+        doc.at((), "too-many", f"the file holds {len(doc.data):,} places; at most {MAX_PLACES:,} allowed")
     found: dict[str, Place] = {}
     for pid, entry in doc.data.items():
         before = len(doc.findings)
@@ -169,7 +172,8 @@ def _aliases(doc: Document, pid: str, entry: dict) -> tuple[str, ...]:
     seen: set[str] = set()
     for index, alias in enumerate(value):
         if not isinstance(alias, str) or not alias.strip():
-            doc.at((pid, "aliases", index), "wrong-type", f"{shown(pid)}.aliases[{index}] must be a name, not {_kind(alias) if alias else 'empty'}")
+            what = _kind(alias) if alias else "empty"
+            doc.at((pid, "aliases", index), "wrong-type", f"{shown(pid)}.aliases[{index}] must be a name, not {what}")
             continue
         if len(alias) > TEXT_LIMITS["name"]:
             doc.at((pid, "aliases", index), "too-long",

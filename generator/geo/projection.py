@@ -22,9 +22,9 @@ Projected units are kilometres on a sphere of the Earth's mean radius.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
 
 RADIUS_KM = 6371.0088
 WORLD_LON_SPAN, WORLD_LAT_SPAN = 150.0, 90.0
@@ -230,7 +230,7 @@ def fit(points: list[tuple[float, float]], *, width: int, height: int | None = N
     A frame never spans less than `min_span_km` either way, so one place shows its region.
     """
     projection = projection or choose(extent(points))
-    xs, ys = zip(*(projection.forward(lon, lat) for lon, lat in points))
+    xs, ys = zip(*(projection.forward(lon, lat) for lon, lat in points), strict=False)
     left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
     span_x, span_y = max(right - left, min_span_km), max(top - bottom, min_span_km)
     if height is None:

@@ -8,7 +8,7 @@ See https://github.com/topojson/topojson-specification for the format.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 Point = tuple[float, float]  # (longitude, latitude) in degrees
 Ring = list[Point]

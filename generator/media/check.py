@@ -36,9 +36,10 @@ import re
 import stat
 import struct
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
@@ -130,9 +131,9 @@ def read_picture(root: Path, name: str, rel: str, max_bytes: int) -> bytes:
         try:
             info = os.lstat(path)
         except FileNotFoundError:
-            raise MediaError(Problem("media-missing", f"{rel} does not exist; add the picture or correct the path"))
+            raise MediaError(Problem("media-missing", f"{rel} does not exist; add the picture or correct the path")) from None
         except OSError as exc:
-            raise MediaError(Problem("media-missing", f"{rel} cannot be read: {exc.strerror}"))
+            raise MediaError(Problem("media-missing", f"{rel} cannot be read: {exc.strerror}")) from None
         if stat.S_ISLNK(info.st_mode):
             raise MediaError(Problem("media-symlink", f"{path.relative_to(root).as_posix()} is a symbolic link; "
                                                       "commit the picture itself under events/media/"))
@@ -142,9 +143,9 @@ def read_picture(root: Path, name: str, rel: str, max_bytes: int) -> bytes:
         return read_regular_file(path, max_bytes)
     except TooLarge as exc:
         raise MediaError(Problem("media-too-large", f"{rel} is {exc.size:,} bytes; the limit is {max_bytes:,}: "
-                                                    "scale the picture down or save it with more compression"))
+                                                    "scale the picture down or save it with more compression")) from None
     except OSError as exc:
-        raise MediaError(Problem("media-missing", f"{rel} cannot be read: {exc.strerror}"))
+        raise MediaError(Problem("media-missing", f"{rel} cannot be read: {exc.strerror}")) from None
 
 
 def open_checked(data: bytes, expected: str, rel: str, max_pixels: int) -> Image.Image:
@@ -161,7 +162,7 @@ def open_checked(data: bytes, expected: str, rel: str, max_pixels: int) -> Image
     try:
         shape = layout(data, expected)
     except Malformed as exc:
-        raise MediaError(Problem("media-truncated", f"{rel} is damaged: {exc}; save the picture again"))
+        raise MediaError(Problem("media-truncated", f"{rel} is damaged: {exc}; save the picture again")) from None
     if shape.end != len(data):
         raise MediaError(Problem("media-trailing-data", f"{rel} has {len(data) - shape.end:,} bytes after the end of "
                                                         "the image, where another file can hide; save the picture "
@@ -193,13 +194,13 @@ def _decode(data: bytes, expected: str, rel: str, max_pixels: int) -> Image.Imag
             return image
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         # The header walk saw fewer pixels than Pillow does: report Pillow's count.
-        raise MediaError(Problem("media-too-many-pixels", f"{rel}: {exc}; scale the picture down"))
+        raise MediaError(Problem("media-too-many-pixels", f"{rel}: {exc}; scale the picture down")) from None
     except ImageCms.PyCMSError as exc:
         raise MediaError(Problem("media-colour-profile", f"{rel}: its colour profile cannot be applied ({exc}); "
-                                                         "save it again as sRGB"))
+                                                         "save it again as sRGB")) from None
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError) as exc:
         raise MediaError(Problem("media-undecodable", f"{rel} cannot be decoded as {expected} ({exc}); "
-                                                      "save the picture again"))
+                                                      "save the picture again")) from None
 
 
 def prepare(image: Image.Image) -> Image.Image:

@@ -72,14 +72,14 @@ def iso_codes() -> dict[str, str]:
 def _inside(point: tuple[float, float], ring: list) -> bool:
     x, y = point
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
 
 
 def _area(ring: list) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=False)) / 2
 
 
 def merge(arcs: list, shapes: list[list[list[int]]]) -> list[list[list[int]]]:
@@ -170,7 +170,7 @@ def simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int,
         if best > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, kept in zip(points, keep) if kept]
+    return [p for p, kept in zip(points, keep, strict=False) if kept]
 
 
 def build(topology: dict) -> dict:
