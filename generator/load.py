@@ -157,23 +157,23 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-def load(path: Path, rel: str) -> Document:
-    """Read and parse one file; problems become findings, never exceptions."""
+def load(path: Path, rel: str, *, limit: int = MAX_BYTES) -> Document:
+    """Read and parse one file of at most `limit` bytes; problems become findings, never exceptions."""
     doc = Document(path, rel)
     try:
-        raw = read_regular_file(path, MAX_BYTES)
+        raw = read_regular_file(path, limit)
     except TooLarge as exc:
-        doc.finding(1, 1, "file-too-large", f"file is {exc.size:,} bytes; the limit is {MAX_BYTES:,}")
+        doc.finding(1, 1, "file-too-large", f"file is {exc.size:,} bytes; the limit is {limit:,}")
         return doc
     except OSError as exc:
         doc.finding(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
         return doc
-    return parse_bytes(raw, doc)
+    return parse_bytes(raw, doc, limit=limit)
 
 
-def parse_bytes(raw: bytes, doc: Document) -> Document:
-    if len(raw) > MAX_BYTES:
-        doc.finding(1, 1, "file-too-large", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+def parse_bytes(raw: bytes, doc: Document, *, limit: int = MAX_BYTES) -> Document:
+    if len(raw) > limit:
+        doc.finding(1, 1, "file-too-large", f"file is {len(raw):,} bytes; the limit is {limit:,}")
         return doc
     if not raw.strip():
         doc.finding(1, 1, "empty-file", "file is empty; expected a YAML mapping")

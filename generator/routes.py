@@ -16,12 +16,15 @@ SOURCES = "sources/"
 FIGURES = "figures/"
 DATA = "data/"
 CORRECTIONS = "corrections/"
+MAP = "map/"
 ABOUT = "about/"
 FEED = "feed.xml"
 EXPORT_SCHEMA = "data/events.schema.json"
 # The sections a summary may link to as '/section/' (and, for those with ids, '/section/<id>/').
-SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections")
-SECTIONS_WITH_IDS = ("events", "actors", "tags", "sources")
+SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections", "map")
+SECTIONS_WITH_IDS = ("events", "actors", "tags", "sources", "places")
+# The map filtered by one value, as a page of its own: works without JavaScript. Filter name -> folder under map/.
+MAP_FILTERS = {"status": "status", "actor": "actors", "tag": "tags"}
 
 
 def event(ident: str) -> str:
@@ -38,6 +41,20 @@ def tag(ident: str, year: int | None = None) -> str:
 
 def source(ident: str) -> str:
     return f"sources/{ident}/"
+
+
+def place(ident: str) -> str:
+    return f"places/{ident}/"
+
+
+def map_page(name: str | None = None, value: str | None = None) -> str:
+    """The map, or the map filtered by a status, actor or tag ('map/status/alleged/', 'map/actors/<id>/')."""
+    return MAP + (f"{MAP_FILTERS[name]}/{value}/" if name else "")
+
+
+def media(name: str) -> str:
+    """Where a published copy of a picture lives: its folders under events/media/ kept, so names never collide."""
+    return f"media/{name}"
 
 
 def timeline(year: int | None = None) -> str:

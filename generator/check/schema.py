@@ -19,7 +19,7 @@ from ..jsonschemas import SCHEMA_DIR
 from ..load import Document
 
 # Checked again, with a precise reason, by the semantic rules: the schema's pattern only helps editors.
-_LEFT_TO_RULES = ("EDTF date", "https URL")
+_LEFT_TO_RULES = ("EDTF date", "https URL", "picture file")
 
 
 @cache

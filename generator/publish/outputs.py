@@ -66,7 +66,8 @@ def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> 
     yield from files.items()
     for name in ASSETS:
         yield routes.asset(name), asset(config, name)
-    vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics)}
+    vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics),
+                    "places": list(data.places)}
     for name, text in site_schemas(vocabularies).items():
         if name != "export.schema.json":
             yield f"schemas/{name}", text
