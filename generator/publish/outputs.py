@@ -44,7 +44,7 @@ def asset(config: SiteConfig, name: str) -> str:
 
 
 def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
-    """Pages, exports, feeds, the site's own assets and the JSON Schemas, at their site paths.
+    """Pages, pictures, exports, feeds, the site's own assets and the JSON Schemas, at their site paths.
 
     With parallel=True and a large dataset, the exports are computed in a second process while
     this one renders the pages; only the data page, which lists their sizes, waits for them.
@@ -63,6 +63,7 @@ def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> 
     site.downloads = downloads(files)
     for page in [*pages, *site.build(only=("data",))]:
         yield page.src, page.content
+    yield from site.pictures.outputs()
     yield from files.items()
     for name in ASSETS:
         yield routes.asset(name), asset(config, name)

@@ -31,9 +31,11 @@ def build(site: Site) -> list[Page]:
     for actor_id in sorted(data.actors):
         actor = data.actors[actor_id]
         roles = data.by_actor.get(actor_id, {})
+        named = list(dict.fromkeys(e for role in ROLES for e in roles.get(role, [])))
         common = dict(actor=actor, kind=data.kinds.get(actor.kind),
                       parent=data.actors.get(actor.parent) if actor.parent else None,
-                      children=data.children(actor_id), figures=data.actor_figures(actor_id))
+                      children=data.children(actor_id), figures=data.actor_figures(actor_id),
+                      place_map=site.maps.region(named), credits=site.maps.credits())
         pages += site.split(lambda year, a=actor_id: routes.actor(a, year), "actor.html", actor.name,
                             actor.description, {role: roles.get(role, []) for role in ROLES}, common)
     return pages
