@@ -96,6 +96,9 @@ def _describe(kind: str, error) -> Iterator[tuple]:
     elif keyword == "Pattern":
         if sub.get("title") in _LEFT_TO_RULES:
             return
+        if sub.get("pattern") == r"\S":
+            yield path, "too-short", f"{name} holds only spaces; write it out"
+            return
         if sub.get("title") == "id" and path != ("id",):
             return  # a reference: the rules report it as unknown, with a did-you-mean
         what = sub.get("title", "value")

@@ -203,9 +203,13 @@ def _country_fits(doc: Document, pid: str, name: str, country: str, latitude: fl
     if other is not None and other.iso is None:
         return True
     where = f"in {other.name} ({other.iso})" if other is not None else "at sea"
+    if abs(longitude) <= 90 and shape.distance_km(latitude, longitude) <= COAST_KM:
+        fix = f"they fit {shape.name} swapped: write latitude {longitude:g} and longitude {latitude:g}"
+    else:
+        fix = "check the coordinates (a sign, swapped values) and the country"
     doc.at((pid,), "country-mismatch",
            f"{shown(name)}: latitude {latitude:g}, longitude {longitude:g} lie {where}, {distance:,.0f} km from "
-           f"{shape.name} ({country}); check the coordinates (a sign, swapped values) and the country", key=True)
+           f"{shape.name} ({country}); {fix}", key=True)
     return False
 
 
