@@ -47,7 +47,7 @@ def render(data: Dataset, context: ExportContext) -> str:
             "mentioned": "; ".join(event.actors.get("mentioned", ())),
             "tags": "; ".join(event.tags), "location": location.get("name", ""), "country": location.get("country", ""),
             "places": "; ".join(p["id"] for p in places),
-            "coordinates": "; ".join(f"{p['latitude']:g},{p['longitude']:g}" for p in places),
+            "coordinates": "; ".join(f"{p['latitude']},{p['longitude']}" for p in places),
             "source_count": len(event.sources),
             "sources": " | ".join(f"seed:{s.seed}" if s.seed else s.url for s in event.sources),
             "figures": " | ".join(f"{f.metric}={f.display()} as of {f.as_of.text} ({', '.join(f.claimed_by) or 'unattributed'})"
