@@ -2,9 +2,10 @@
 
     python bench/map_bench.py [--places 1000] [--runs 15]
 
-Draws a map of N synthetic places over the region this site covers (38-60 N,
-30-140 E, counts skewed as real ones are), renders it with the template the
-notes recommend, and loads a page holding only that SVG in Debian's Chromium
+Draws a map of N synthetic places over a wide region of the northern hemisphere
+(38-60 N, 30-140 E, counts skewed as real ones are), renders it with the
+package's own map macro (`generator/templates/_map.html`, as the site's map
+page writes it) and stylesheet, and loads a page holding only that SVG in Debian's Chromium
 (set CHROMIUM to use another) from a loopback server. The render time is from
 navigation start to the second animation frame after `load`, so it includes
 parsing, style, layout and the first paint; the same page without the map is
@@ -30,34 +31,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from jinja2 import Environment  # noqa: E402
-
+from generator import routes  # noqa: E402
 from generator.geo.draw import MapPlace, region_map  # noqa: E402
+from generator.site.env import environment  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-TEMPLATE = Environment(autoescape=True, trim_blocks=True).from_string("""\
-<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Map</title>
-<style>.tl-map{max-width:100%;height:auto}.tl-map__sea{fill:#dbe9f4}.tl-map__country{fill:#f4f1ea;stroke:#8a8172;\
-stroke-width:.6}.tl-map circle{fill:#b71c1c;fill-opacity:.75;stroke:#fff}.tl-map text{font:13px sans-serif}</style>
-</head><body>
-{% if m %}
-<svg class="tl-map" viewBox="{{ m.viewbox }}" width="{{ m.width }}" height="{{ m.height }}" role="group" \
-aria-labelledby="map-title"><title id="map-title">Map of the places ({{ m.projection }})</title>
-<rect class="tl-map__sea" width="{{ m.width }}" height="{{ m.height }}"/>
-{% for c in m.countries %}
-<path class="tl-map__country" fill-rule="evenodd" d="{{ c.d }}"/>
-{% endfor %}
-{% for p in m.markers %}
-<a href="../places/{{ p.place_id }}/" aria-label="{{ p.name }}: {{ p.count }} event{{ 's' if p.count != 1 }}">\
-<circle cx="{{ p.x }}" cy="{{ p.y }}" r="{{ p.r }}"/></a>
-{% endfor %}
-{% for l in m.labels %}
-<text x="{{ l.x }}" y="{{ l.y }}" text-anchor="{{ l.anchor }}">{{ l.text }}</text>
-{% endfor %}
-</svg>
-{% endif %}
-</body></html>
-""")
+STYLESHEET = REPO / "generator" / "assets" / "timeline.css"
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Map</title>
+<link rel="stylesheet" href="timeline.css"></head><body>{}</body></html>
+"""
+
+
+def map_markup(data: dict) -> str:
+    """The SVG exactly as the site's map page writes it: the package's _map.html macro, links from /map/."""
+    env = environment()
+    env.globals.update(link=lambda to: routes.relative(routes.MAP, to))
+    return str(env.get_template("_map.html").module.map_svg(data, "map-title", "Map of the places events happened at"))
+
+
 MEASURE = """() => new Promise(done => {
   const after = () => requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())));
   if (document.readyState === 'complete') after(); else addEventListener('load', after);
@@ -93,10 +84,10 @@ def main() -> int:
     drawn = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        page = TEMPLATE.render(m=data)
-        (folder / "map.html").write_text(page, encoding="utf-8")
-        (folder / "empty.html").write_text(TEMPLATE.render(m=None), encoding="utf-8")
-        svg = page[page.index("<svg"):page.index("</svg>") + 6].encode("utf-8")
+        svg = map_markup(data).encode("utf-8")
+        (folder / "map.html").write_text(PAGE.format(svg.decode("utf-8")), encoding="utf-8")
+        (folder / "empty.html").write_text(PAGE.format(""), encoding="utf-8")
+        (folder / "timeline.css").write_bytes(STYLESHEET.read_bytes())
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=tmp))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
