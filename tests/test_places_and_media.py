@@ -123,6 +123,7 @@ def test_stray_files_and_links_in_the_media_folder_are_findings(tmp_path: Path) 
     (media / ".hidden.png").write_bytes(P.encode(P.photo((30, 20)), "PNG"))
     (media / "unused.png").write_bytes(P.encode(P.photo((30, 20)), "PNG"))
     (media / "linked.png").symlink_to(root / "events" / "tags.yaml")
+    (media / "2024" / "ferry-at-the-quay.png").write_bytes(P.encode(P.photo((30, 20)), "PNG"))
     _, result = check(root)
     found = {(f.path, f.severity, f.code) for f in result.findings}
     assert found == {
@@ -131,6 +132,7 @@ def test_stray_files_and_links_in_the_media_folder_are_findings(tmp_path: Path) 
         ("events/media/.hidden.png", "error", "unexpected-file"),
         ("events/media/linked.png", "error", "symlink"),
         ("events/media/unused.png", "warning", "unused-media"),
+        ("events/media/2024/ferry-at-the-quay.png", "error", "media-name-clash"),
     }
 
 

@@ -1,8 +1,10 @@
 """Discovery: every data file of a project, loaded, and what does not belong.
 
-`events/` holds year folders of events, `actors/` and the vocabularies; `seeds/` holds each
-source document's text beside its metadata. Nothing is followed through a symbolic link,
-hidden files and stray files are findings, and seed texts are read with limits.
+`events/` holds year folders of events, `actors/`, the vocabularies, optionally the places
+(`places.yaml`) and the pictures events show (`media/`, pictures and folders only; each is read
+by the rules, when an event shows it); `seeds/` holds each source document's text beside its
+metadata. Nothing is followed through a symbolic link, hidden files and stray files are
+findings, and seed texts are read with limits.
 """
 
 from __future__ import annotations
@@ -160,7 +162,13 @@ def _media(folder: Path, rel: str, name: str, tree: Tree, depth: int) -> None:
         elif not entry.name.lower().endswith(tuple(FORMATS)):
             tree.stray_finding(path, "events/media/ holds only pictures: .png, .jpg, .jpeg or .webp files")
         else:
-            tree.media.append(inner)
+            stem = inner.rsplit(".", 1)[0]
+            same = next((other for other in tree.media if other.rsplit(".", 1)[0] == stem), None)
+            if same is not None:  # both would be published as <stem>-<width>.webp and .jpg
+                tree.stray_finding(path, f"events/media/{same} has the same name but for its extension; their "
+                                         "published copies would be the same files: rename one", "media-name-clash")
+            else:
+                tree.media.append(inner)
 
 
 def _seed_text(path: Path, rel: str, tree: Tree) -> str | None:
