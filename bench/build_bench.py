@@ -46,7 +46,7 @@ def plain_config(root: Path, docs: Path) -> Path:
     config["plugins"] = ["search"]
     config["docs_dir"] = str(docs)
     config["extra_css"] = ["assets/timeline/timeline.css"]
-    config["extra_javascript"] = ["assets/timeline/timeline.js"]
+    config["extra_javascript"] = ["assets/timeline/timeline.js", "assets/timeline/reader.js"]
     path = root / "mkdocs-plain.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     return path

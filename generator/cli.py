@@ -60,7 +60,7 @@ def check(root: Path, fmt: str, strict: bool, paths: tuple[str, ...]) -> None:
     """
     _require_project(root)
     only = [_data_path(root, p) for p in paths]
-    _, result = run_check(root, only or None)
+    _, result = run_check(root, only or None, keep_data=False)  # findings only: never hold every event at once
     REPORTER_BY_NAME[fmt](result, sys.stdout)
     sys.exit(1 if result.failed(strict) else 0)
 

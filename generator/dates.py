@@ -39,7 +39,7 @@ class DateError(ValueError):
     """A date string that is not in the accepted EDTF subset."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """One end of a date: a year, season, month or day, maybe qualified."""
 
@@ -111,7 +111,7 @@ class Point:
 
 
 @total_ordering
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EDTFDate:
     """A point or an interval; `start` or `end` is None when open."""
 

@@ -14,8 +14,10 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -33,6 +35,7 @@ from .findings import ERROR, Finding
 
 MAX_BYTES = 64 * 1024
 MAX_DEPTH = 8
+MAX_INTERNED = 80  # scalars up to this length are interned: field names, ids, dates, short labels
 MAX_FINDINGS_PER_KIND = 20
 _INVALID_KEY = object()
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -90,16 +93,19 @@ def describe_char(char: str) -> str:
     return f"control character {code}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One loaded file: its data (None when unusable) and what loading found."""
 
     path: Path
     rel: str
-    text: str | None = None
+    text: str | None = None  # None once a file read from disk is parsed: it is read again if a finding needs a line
     data: Any = None
     findings: list[Finding] = field(default_factory=list)
     _positions: dict | None = field(default=None, repr=False)
+    on_disk: bool = field(default=False, repr=False)
+    limit: int = field(default=MAX_BYTES, repr=False)  # the size it was read with, to read it again
+    first_line: str | None = None  # once the file is known to be text
 
     @property
     def usable(self) -> bool:
@@ -115,10 +121,18 @@ class Document:
         line, col = self.position(path, key=key)
         return self.finding(line, col, code, message, severity)
 
+    def _source(self) -> str:
+        if self.text is None and self.on_disk:
+            try:
+                return read_regular_file(self.path, self.limit).decode("utf-8", "replace")
+            except (OSError, TooLarge):  # changed since it was read: positions fall back to the file's start
+                return ""
+        return self.text or ""
+
     def position(self, path: tuple, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the node at `path`, or of its nearest ancestor."""
         if self._positions is None:
-            self._positions = _positions(self.text or "")
+            self._positions = _positions(self._source())
         path = tuple(path)
         while path:
             marks = self._positions.get(path)
@@ -168,7 +182,10 @@ def load(path: Path, rel: str, *, limit: int = MAX_BYTES) -> Document:
     except OSError as exc:
         doc.finding(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
         return doc
-    return parse_bytes(raw, doc, limit=limit)
+    parse_bytes(raw, doc, limit=limit)
+    # Most files never need a line number again: keep the parsed values, not a second copy of the text.
+    doc.on_disk, doc.text, doc.limit = True, None, limit
+    return doc
 
 
 def parse_bytes(raw: bytes, doc: Document, *, limit: int = MAX_BYTES) -> Document:
@@ -197,8 +214,15 @@ def parse_bytes(raw: bytes, doc: Document, *, limit: int = MAX_BYTES) -> Documen
     if bad:
         return doc
     doc.text = text
+    doc.first_line = text.split("\n", 1)[0].rstrip("\r")
     _build(text, doc)
     return doc
+
+
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's parser events for `text`, asked for straight from the parser: yaml.parse wraps each
+    in a Python generator step and a second call, a third of the cost of reading a valid file."""
+    return iter(StrictLoader(text).get_event, None)
 
 
 def _mark(event) -> tuple[int, int]:
@@ -214,12 +238,14 @@ def _build(text: str, doc: Document) -> None:
     aliases: set[str] = set()
     try:
         event: Any  # libyaml's parser events; each kind has its own attributes
-        for event in yaml.parse(text, Loader=StrictLoader):
+        for event in _events(text):
             kind = type(event)
             if kind is ScalarEvent:
                 if event.anchor is not None or event.tag is not None:
                     _refuse_decoration(doc, event)
                 value = event.value
+                if len(value) <= MAX_INTERNED:  # keys, ids and dates recur in every file: keep one copy of each
+                    value = intern(value)
                 if not event.style:  # plain: '' from libyaml, None from the pure-Python parser
                     if value in NULLS:
                         value = None
@@ -324,7 +350,7 @@ def _positions(text: str) -> dict[tuple, tuple]:
     stack: list[list] = []  # frames: [is_mapping, path, pending key, key mark, next index]
     try:
         event: Any  # libyaml's parser events; each kind has its own attributes
-        for event in yaml.parse(text, Loader=StrictLoader):
+        for event in _events(text):
             kind = type(event)
             if kind in (MappingEndEvent, SequenceEndEvent):
                 stack.pop()

@@ -3,12 +3,13 @@
 All the work happens in plain functions (check, model, site, export, publish); this only
 connects them to MkDocs' events, so the same pages can feed another builder. What MkDocs
 alone gets from here: the site's configuration read from mkdocs.yml, the guard on docs/,
-the read-back check of every generated page's metadata, the Content-Security-Policy on
-every page and the post-build scan.
+the read-back check of every generated page's metadata, the link-preview and feed tags in
+every page's <head>, the Content-Security-Policy on every page and the post-build scan.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,12 +22,15 @@ from mkdocs.structure.files import File, Files
 from .config import SPLIT_AT, ConfigError, SiteConfig, from_options
 from .media.check import MediaError
 from .model import DataError, Dataset, load_dataset
+from .publish.card_job import CardJob
 from .publish.csp import INLINE_SCRIPT, add_policy, theme_scripts
 from .publish.docs_guard import docs_problems
 from .publish.outputs import site_files
 from .publish.scan import scan_site, script_hash
 from .publish.theme_icons import STYLESHEET, icon_files, theme_stylesheet
 from .site import front_matter
+from .site.env import environment
+from .site.head import META_KEYS, head_html
 
 
 class TimelineConfig(Config):
@@ -51,7 +55,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.generated_meta: dict[str, dict] = {}   # src -> the front matter each generated page must read back
         self.trusted: dict[str, set[str]] = {}       # page src or template name -> theme script hashes
         self._scripts_by_base: dict[str, set[str]] = {}
-        self.env = None
+        self.cards: CardJob | None = None  # the social cards, drawn while MkDocs builds
+        self.theme_env = None  # the theme's Jinja environment, whose inline scripts the policy allows
+        self.env = None        # the generator's, which writes the link-preview and feed tags into <head>
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -76,14 +82,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for css in ("assets/timeline/timeline.css", STYLESHEET):
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        if "assets/timeline/timeline.js" not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append("assets/timeline/timeline.js")
+        scripts = [str(s) for s in config.extra_javascript]
+        for script in ("assets/timeline/timeline.js", "assets/timeline/reader.js"):
+            if script not in scripts:
+                config.extra_javascript.append(script)
+        self.env = environment(self.site_config.overrides)  # for the <head> tags of every page
         return config
 
     def on_files(self, files: Files, config) -> Files:
         self.generated_meta = {}
         try:
-            for src, content in site_files(self.data, self.site_config, parallel=True):
+            for src, content in site_files(self.data, self.site_config, parallel=True, with_cards=False):
                 existing = files.get_file_from_path(src)
                 if existing is not None:
                     raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
@@ -94,10 +103,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             raise PluginError(f"the timeline data has problems; fix them and build again:\n{exc}") from None
         for src, content in icon_files(theme_stylesheet(config.theme.dirs)).items():
             files.append(File.generated(config, src, content=content))
+        self._cancel_cards()
+        self.cards = CardJob(self.data, self.site_config)  # drawn while MkDocs writes the pages
         return files
 
     def on_env(self, env, config, files):
-        self.env = env
+        self.theme_env = env
         self._scripts_by_base = {}
         return env
 
@@ -112,7 +123,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _trust(self, key: str, context: dict) -> dict:
         base = context.get("base_url", "")
         if base not in self._scripts_by_base:
-            self._scripts_by_base[base] = {script_hash(s) for s in theme_scripts(self.env, context)}
+            self._scripts_by_base[base] = {script_hash(s) for s in theme_scripts(self.theme_env, context)}
         self.trusted[key] = self._scripts_by_base[base]
         return context
 
@@ -137,7 +148,23 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return self._finish(output_content, self.trusted.pop(template_name, set()))
 
     def on_post_page(self, output: str, page, config) -> str:
-        return self._finish(output, self.trusted.pop(page.file.src_uri, set()))
+        return self._finish(self._head(output, page), self.trusted.pop(page.file.src_uri, set()))
+
+    def _head(self, output: str, page) -> str:
+        """Open Graph, Twitter card and feed tags at the end of <head>, from what the page's front matter says.
+
+        A generated page's title and description are written HTML-escaped for the theme (see make_page),
+        so they are unescaped here before the template escapes them once; a hand-written page's come
+        from its heading and the site's description.
+        """
+        meta = page.meta or {}
+        if page.file.src_uri in self.generated_meta:
+            title, description = html.unescape(meta["title"]), html.unescape(meta["description"])
+        else:
+            title, description = page.title or self.site_config.title, ""
+        tags = head_html(self.env, self.site_config, url=page.url, title=title, description=description,
+                         meta={key: meta[key] for key in META_KEYS if isinstance(meta.get(key), str)})
+        return output.replace("</head>", tags + "</head>", 1)
 
     def _finish(self, output: str, hashes: set[str]) -> str:
         # Two fixes to the theme's markup, which no stylesheet can make.
@@ -153,8 +180,22 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         present = {script_hash(body) for body in INLINE_SCRIPT.findall(output)}
         return add_policy(output, hashes & present)
 
+    def _cancel_cards(self) -> None:
+        if self.cards is not None:
+            self.cards.cancel()
+            self.cards = None
+
+    def on_build_error(self, error) -> None:
+        self._cancel_cards()
+
     def on_post_build(self, config) -> None:
+        site_dir = Path(config.site_dir)
+        if self.cards is not None:
+            for rel, content in self.cards.files():  # paths made of checked ids: always inside the site
+                (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / rel).write_bytes(content)
+            self.cards = None
         base_path = urlsplit(config.site_url).path or "/" if config.site_url else "/"
-        problems = scan_site(Path(config.site_dir), base_path)
+        problems = scan_site(site_dir, base_path)
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))

@@ -19,6 +19,9 @@ CORRECTIONS = "corrections/"
 MAP = "map/"
 ABOUT = "about/"
 FEED = "feed.xml"
+CORRECTIONS_FEED = "feeds/corrections.xml"
+EMBED = "embed/"
+SITE_CARD = "assets/cards/site.png"
 EXPORT_SCHEMA = "data/events.schema.json"
 # The sections a summary may link to as '/section/' (and, for those with ids, '/section/<id>/').
 SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections", "map")
@@ -27,8 +30,9 @@ SECTIONS_WITH_IDS = ("events", "actors", "tags", "sources", "places")
 MAP_FILTERS = {"status": "status", "actor": "actors", "tag": "tags"}
 
 
-def event(ident: str) -> str:
-    return f"events/{ident}/"
+def event(ident: str, via: str | None = None) -> str:
+    """An event's page; `via` ('actor:<id>', 'tag:<id>') says it was reached from that list, for its prev/next links."""
+    return f"events/{ident}/" + (f"?from={via}" if via else "")
 
 
 def actor(ident: str, year: int | None = None) -> str:
@@ -80,6 +84,20 @@ def quoted_passage(seed: str, event_id: str, index: int) -> str:
 
 def actor_feed(ident: str) -> str:
     return f"feeds/actors/{ident}.xml"
+
+
+def tag_feed(ident: str) -> str:
+    return f"feeds/tags/{ident}.xml"
+
+
+def embed(kind: str | None = None, ident: str | None = None) -> str:
+    """The embeddable view of the timeline ('embed/'), of an actor's, a topic's events or of one event."""
+    return EMBED + (f"{kind}/{ident}/" if kind else "")
+
+
+def card(ident: str) -> str:
+    """An event's social card, the picture link previews show."""
+    return f"assets/cards/events/{ident}.png"
 
 
 def schema(kind: str) -> str:

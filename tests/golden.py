@@ -8,13 +8,13 @@ regenerate them with `python -m tests.golden --update` and read the diff.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-from generator.check import check
 from generator.config import from_mkdocs_yml
-from generator.model import from_tree
+from generator.model import load_dataset
 from generator.site import build_pages
-from tests.cases import HARBOUR
+from tests.cases import copy_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PAGES = {"event.md": "events/2024-09-02-harbour-ferries-carries-1500-passengers-a-day.md",
@@ -22,12 +22,15 @@ PAGES = {"event.md": "events/2024-09-02-harbour-ferries-carries-1500-passengers-
 
 
 def generated() -> dict[str, str]:
-    """The golden pages as the generator writes them now, without git history ('last changed' moves with every commit)."""
-    tree, result = check(HARBOUR)
-    assert result.errors == [], result.errors
-    data = from_tree(tree)
-    config, _ = from_mkdocs_yml(HARBOUR / "mkdocs.yml")
-    pages = {page.src: page.content for page in build_pages(data, config)}
+    """The golden pages as the generator writes them now.
+
+    The site is copied out of this repository first, so no git history ("Last changed") varies the pages.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        site = copy_site(Path(tmp) / "harbour")
+        data, _ = load_dataset(site)
+        config, _ = from_mkdocs_yml(site / "mkdocs.yml")
+        pages = {page.src: page.content for page in build_pages(data, config)}
     return {name: pages[src] for name, src in PAGES.items()}
 
 

@@ -188,3 +188,34 @@ def test_a_site_without_places_or_pictures_checks_and_builds_a_map_page(tmp_path
     page = (out / "map" / "index.html").read_text()
     assert "No event names a place yet" in page and 'class="tl-map"' in page
     assert not (out / "places").exists() and not (out / "media").exists()
+
+
+@pytest.mark.slow
+def test_an_event_with_pictures_is_previewed_with_its_first(tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "repo")
+    config = root / "mkdocs.yml"
+    config.write_text("site_url: https://example.org/harbour/\n" + config.read_text())
+    out = tmp_path / "site"
+    run = build_site(root, out)
+    assert run.returncode == 0, run.stderr
+
+    def head(event: str) -> dict[str, str]:
+        page = (out / "events" / event / "index.html").read_text()
+        return dict(re.findall(r'<meta property="(og:image[^"]*)" content="([^"]*)">', page))
+
+    ferry = head("2024-09-02-harbour-ferries-carries-1500-passengers-a-day")
+    assert ferry["og:image"] == "https://example.org/harbour/media/2024/ferry-at-the-quay-1280.jpg"
+    assert ferry["og:image:type"] == "image/jpeg"
+    assert ferry["og:image:alt"] == "The ferry moored at the quay, its ramp down, under a grey sky"
+    with Image.open(out / "media" / "2024" / "ferry-at-the-quay-1280.jpg") as picture:
+        assert picture.format == "JPEG"
+        assert picture.size == (int(ferry["og:image:width"]), int(ferry["og:image:height"]))
+    plain = head("2024-09-02-harbour-bridge-closes")  # no picture: the card drawn for it
+    assert plain["og:image"] == "https://example.org/harbour/assets/cards/events/2024-09-02-harbour-bridge-closes.png"
+    assert plain["og:image:type"] == "image/png"
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                              (out / "events" / "2024-09-02-harbour-ferries-carries-1500-passengers-a-day" /
+                               "index.html").read_text(), re.S).group(1))
+    assert ld["image"] == ferry["og:image"]
+    assert [(p["name"], p["geo"]["latitude"]) for p in ld["location"]] == [("Portsmouth", 50.79899),
+                                                                          ("Gosport", 50.79509)]

@@ -37,6 +37,7 @@ class Tree:
     vocabularies: dict[str, Document] = field(default_factory=dict)  # 'kinds', 'tags', 'metrics'
     places: Document | None = None  # events/places.yaml, when the site has one
     media: list[str] = field(default_factory=list)  # the pictures under events/media/, as paths relative to it
+    event_files: list[tuple[Path, str]] = field(default_factory=list)  # found, read by the rules (check.stream)
     seed_texts: dict[str, str] = field(default_factory=dict)
     bad_seed_texts: set[str] = field(default_factory=set)  # present but unusable; their findings are in stray
     stray: list[Finding] = field(default_factory=list)
@@ -96,8 +97,13 @@ def _yaml_files(folder: Path, rel: str, tree: Tree) -> list[tuple[Path, str]]:
     return files
 
 
-def discover(root: Path) -> Tree:
-    """Load every data file under `root` (events/ and seeds/), noting anything that does not belong."""
+def discover(root: Path, *, read_events: bool = True) -> Tree:
+    """Load every data file under `root` (events/ and seeds/), noting anything that does not belong.
+
+    With read_events=False the event files are only listed (`tree.event_files`): the checker reads
+    them itself, in chunks and maybe in several processes, so that a large project is never held
+    twice in memory.
+    """
     tree = Tree(root)
     events_dir = root / "events"
     vocabulary_files = {f"{name}.yaml": name for name in VOCABULARIES}
@@ -109,7 +115,7 @@ def discover(root: Path) -> Tree:
         for entry in _entries(events_dir, "events", tree):
             rel = f"events/{entry.name}"
             if entry.is_dir() and YEAR_DIR.fullmatch(entry.name):
-                tree.events += [load(p, r) for p, r in _yaml_files(Path(entry.path), rel, tree)]
+                tree.event_files += _yaml_files(Path(entry.path), rel, tree)
             elif entry.is_dir() and entry.name == "actors":
                 tree.actors += [load(p, r) for p, r in _yaml_files(Path(entry.path), rel, tree)]
             elif entry.name in vocabulary_files and entry.is_file():
@@ -125,6 +131,9 @@ def discover(root: Path) -> Tree:
         for name in VOCABULARIES:
             if name not in tree.vocabularies:
                 tree.stray_finding(f"events/{name}.yaml", f"events/{name}.yaml is missing", "missing-file")
+        if read_events:
+            tree.events += [load(path, rel) for path, rel in tree.event_files]
+            tree.event_files = []
     seeds_dir = root / "seeds"
     if seeds_dir.is_symlink():
         tree.stray_finding("seeds", "seeds/ is a symbolic link; the data folders must be real folders", "symlink")

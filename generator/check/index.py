@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from .. import dates, quotes
 from ..findings import did_you_mean, shown
@@ -28,38 +29,45 @@ class Index:
     def __init__(self, tree: Tree):
         self.tree = tree
         self.ids: dict[str, set[str]] = {kind: set() for kind in WHERE}
-        self.used: dict[str, set[str]] = {kind: set() for kind in WHERE}
+        self.used: dict[str, set[str]] = {kind: set() for kind in (*WHERE, "media")}  # 'media': pictures shown
         self.seed_published: dict[str, dates.EDTFDate | None] = {}
         self.seed_normalised = {sid: quotes.normalise(text) for sid, text in tree.seed_texts.items()}
-        self.event_dates: dict[str, tuple[dates.EDTFDate, Document]] = {}
+        self.event_dates: dict[str, tuple[dates.EDTFDate, Document, list]] = {}  # id -> (date, file, follows)
         self.actor_parents: dict[str, str] = {}
         self.places: dict = {}  # place id -> geo.places.Place, for the places that passed every check
-        self.media: dict[str, list] = {}  # picture path under events/media/ -> its problems, each file checked once
+        self.media: dict[str, list] = {}  # picture path under events/media/ -> its problems, each checked once a process
         self.parsed: dict[tuple[str, tuple], dates.EDTFDate] = {}  # (file, field path) -> date
         self._suggestions: dict[tuple[str, str], str] = {}
+        self.schema_paths: dict[str, object] = {}  # modeline targets already looked up on disk (modeline.py)
         self._budget = SUGGESTION_BUDGET
+        # While events are still being read, what needs every event's id waits here: ('ref', path, id)
+        # for a reference, ('link', path, target) for a summary link to an event's page.
+        self.events_open = False
+        self.waiting: list[tuple[Document, str, tuple, str]] = []
+        self._event_ids_seen: dict[str, Document] = {}
 
     def register(self, docs: Iterable[Document], kind: str, pattern: re.Pattern) -> None:
         """Record the ids of `docs`, reporting mismatched, reserved and duplicate ones."""
         seen: dict[str, Document] = {}
         for doc in docs:
-            if not doc.usable or not isinstance(doc.data.get("id"), str):
-                continue
-            ident, stem = doc.data["id"], doc.path.stem
-            if ident != stem:
-                doc.at(("id",), "id-mismatch", f"id '{shown(ident)}' differs from the file name '{stem}.yaml'; make them equal")
-            if not pattern.fullmatch(ident):
-                continue  # the schema already reported it
-            if ident in RESERVED_IDS:
-                doc.at(("id",), "reserved-id", f"id '{ident}' is reserved: it would collide with a generated page "
-                                               "or a device name on Windows; choose another")
-                continue
-            folded = ident.casefold()
-            if folded in seen:
-                doc.at(("id",), "duplicate-id", f"id '{ident}' is already used by {seen[folded].rel}")
-            else:
-                seen[folded] = doc
+            self.register_one(doc, own_id(doc, pattern), seen)
         self.ids[kind] = set(seen)
+
+    def register_event(self, doc: Document, ident: str | None) -> None:
+        """Record one event's id (from `own_id`), as events are read one by one."""
+        if self.register_one(doc, ident, self._event_ids_seen):
+            self.ids["event"].add(ident)  # type: ignore[arg-type]
+
+    @staticmethod
+    def register_one(doc: Document, ident: str | None, seen: dict[str, Document]) -> bool:
+        if ident is None:
+            return False
+        folded = ident.casefold()
+        if folded in seen:
+            doc.at(("id",), "duplicate-id", f"id '{ident}' is already used by {seen[folded].rel}")
+            return False
+        seen[folded] = doc
+        return True
 
     def register_vocabulary(self, doc: Document | None, kind: str) -> None:
         if doc is None or not doc.usable:
@@ -92,6 +100,9 @@ class Index:
         if not isinstance(value, str):
             return
         self.used[kind].add(value)
+        if kind == "event" and self.events_open:
+            self.waiting.append((doc, "ref", path, value))
+            return
         known = self.ids[kind]
         if value not in known:
             hint = self.suggest(value, kind)
@@ -135,3 +146,20 @@ class Index:
             found.add(current)
             current = self.actor_parents.get(current)
         return found
+
+
+def own_id(doc: Document, pattern: re.Pattern) -> str | None:
+    """The id a file declares, once it is known to be usable: reports an id that differs from the file
+    name or is reserved; None when there is no id to register."""
+    if not doc.usable or not isinstance(doc.data.get("id"), str):
+        return None
+    ident, stem = doc.data["id"], PurePosixPath(doc.rel).stem
+    if ident != stem:
+        doc.at(("id",), "id-mismatch", f"id '{shown(ident)}' differs from the file name '{stem}.yaml'; make them equal")
+    if not pattern.fullmatch(ident):
+        return None  # the schema already reported it
+    if ident in RESERVED_IDS:
+        doc.at(("id",), "reserved-id", f"id '{ident}' is reserved: it would collide with a generated page "
+                                       "or a device name on Windows; choose another")
+        return None
+    return ident

@@ -29,17 +29,28 @@ def schema_line(rel: str, kind: str, folder: str = FOLDERS[0]) -> str:
     return f"{PREFIX}{up}{folder}/{kind}.schema.json"
 
 
-def modeline_problem(first_line: str, rel: str, kind: str, root: Path) -> str | None:
-    """Why the first line is not a modeline that reaches this kind's schema in the project, or None."""
-    expected = schema_line(rel, kind, schema_folder(root))
+def modeline_problem(first_line: str, rel: str, kind: str, root: Path, seen: dict | None = None) -> str | None:
+    """Why the first line is not a modeline that reaches this kind's schema in the project, or None.
+
+    `seen` is a dict one check run passes to every call, so that ten thousand files in one folder
+    pointing at one schema cost one look at the disk, not ten thousand.
+    """
+    if seen is None:
+        seen = {}
+    if "" not in seen:
+        seen[""] = schema_folder(root)
+    expected = schema_line(rel, kind, seen[""])
     if not first_line.startswith(PREFIX):
         return f"the first line must be '{expected}' so editors validate the file"
     target = first_line[len(PREFIX):].strip()
     relative = PurePosixPath(rel).parent / target
     if target.startswith("/") or "\\" in target or PurePosixPath(target).name != f"{kind}.schema.json":
         return f"the first line must point at {kind}.schema.json: '{expected}'"
-    resolved = (root / relative).resolve()
-    if not resolved.is_relative_to(root.resolve()) or not resolved.is_file():
+    reaches = seen.get(relative)
+    if reaches is None:
+        resolved = (root / relative).resolve()
+        reaches = seen[relative] = resolved.is_relative_to(root.resolve()) and resolved.is_file()
+    if not reaches:
         if first_line == expected:
             return (f"'{target}' names no schema file in this project yet: run `timeline-generator schemas` "
                     "to write them")

@@ -60,12 +60,16 @@ def export(data: Dataset, name: str, config: SiteConfig) -> str:
 
 
 def data_files(data: Dataset, config: SiteConfig) -> dict[str, str]:
-    """Every export, the schema of events.json and a feed per actor, at their site paths."""
-    from . import atom
+    """Every export, the schema of events.json, a feed per actor and per topic and the corrections feed."""
+    from . import atom, corrections_feed
     ctx = context(data, config)
     files = {exporter.path: exporter.render(data, ctx) for exporter in EXPORTERS.values()}
     files[routes.EXPORT_SCHEMA] = EXPORT_SCHEMA.read_text(encoding="utf-8")
     for actor in sorted(data.actors):
         path = routes.actor_feed(actor)
         files[path] = atom.render(data, ctx, actor=actor, self_path=path)
+    for tag in sorted(data.tags):
+        path = routes.tag_feed(tag)
+        files[path] = atom.render(data, ctx, tag=tag, self_path=path)
+    files[routes.CORRECTIONS_FEED] = corrections_feed.render(data, ctx)
     return files

@@ -26,6 +26,7 @@ class _Macros:
         module = env.get_template("_export.html").module
         self.timelinejs_text = module.timelinejs_text  # type: ignore[attr-defined]
         self.atom_content = module.atom_content  # type: ignore[attr-defined]
+        self.correction_content = module.correction_content  # type: ignore[attr-defined]
         self.escape = escape
 
 

@@ -18,8 +18,13 @@ from ..export import EXPORTERS, data_files
 from ..jsonschemas import site_schemas
 from ..model import Dataset
 from ..site import Site
+from ..site.cards import cards
+from ..site.embed import embed_files
+from .csp import add_policy
 
-ASSETS = ("timeline.css", "timeline.js")  # a site's overrides folder may replace either
+# A site's overrides folder may replace any of these. reader.js: keys, copying, prev/next in a list, print;
+# embed.css and embed.js: the embeddable pages'.
+ASSETS = ("timeline.css", "timeline.js", "reader.js", "embed.css", "embed.js")
 PARALLEL_FROM = 500  # events; below this, starting a second process costs more than it saves
 
 
@@ -43,11 +48,14 @@ def asset(config: SiteConfig, name: str) -> str:
     return (resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
 
 
-def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> Iterator[tuple[str, str | bytes]]:
-    """Pages, pictures, exports, feeds, the site's own assets and the JSON Schemas, at their site paths.
+def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False,
+               with_cards: bool = True) -> Iterator[tuple[str, str | bytes]]:
+    """Pages, embeddable pages, pictures, exports, feeds, social cards, the site's own assets and the JSON Schemas.
 
     With parallel=True and a large dataset, the exports are computed in a second process while
     this one renders the pages; only the data page, which lists their sizes, waits for them.
+    with_cards=False leaves the social cards to the caller (the MkDocs plugin draws them while
+    MkDocs writes the pages, see card_job.py).
     """
     pool = future = None
     if parallel and len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
@@ -56,6 +64,7 @@ def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> 
     try:
         site = Site(data, config)
         pages = site.build(exclude=("data",))
+        embeds = [(path, add_policy(html, set())) for path, html in embed_files(site)]
         files = future.result() if future is not None else data_files(data, config)
     finally:
         if pool is not None:
@@ -63,8 +72,11 @@ def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False) -> 
     site.downloads = downloads(files)
     for page in [*pages, *site.build(only=("data",))]:
         yield page.src, page.content
+    yield from embeds
     yield from site.pictures.outputs()
     yield from files.items()
+    if with_cards:
+        yield from cards(data, config)
     for name in ASSETS:
         yield routes.asset(name), asset(config, name)
     vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics),

@@ -45,24 +45,31 @@ class Site:
         """Relative address of the site path `to` from the page being rendered."""
         return routes.relative(self._url, to)
 
-    def page(self, url: str, template: str, title: str, description: str = "", **context) -> Page:
+    def render(self, url: str, template: str, **context) -> str:
+        """A template rendered for the page at `url`."""
         self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
-        body = self.env.get_template(template).render(page_url=url, title=title, **context)
-        return make_page(routes.source_file(url), url, title, description, body)
+        return self.env.get_template(template).render(page_url=url, **context)
+
+    def page(self, url: str, template: str, title: str, description: str = "", meta: dict[str, str] | None = None,
+             **context) -> Page:
+        """A page at `url`; `meta` adds to its front matter (see head.py)."""
+        body = self.render(url, template, title=title, **context)
+        return make_page(routes.source_file(url), url, title, description, body, meta)
 
     def split(self, url: Callable[[int | None], str], template: str, title: str, description: str,
-              groups: dict[str, list[Event]], common: dict) -> list[Page]:
+              groups: dict[str, list[Event]], common: dict, meta: dict[str, str] | None = None) -> list[Page]:
         """One page, or, past the split size, a summary page and one page per year."""
         total = sum(len(v) for v in groups.values())
         if total <= self.config.split_at:
-            return [self.page(url(None), template, title, description, groups=groups, years=[], year=None, **common)]
+            return [self.page(url(None), template, title, description, meta, groups=groups, years=[], year=None,
+                              **common)]
         years = sorted({e.date.known.year for v in groups.values() for e in v})
-        pages = [self.page(url(None), template, title, description, groups={k: [] for k in groups}, years=years,
-                           year=None, **common)]
+        pages = [self.page(url(None), template, title, description, meta, groups={k: [] for k in groups},
+                           years=years, year=None, **common)]
         for year in years:
             subset = {k: [e for e in v if e.date.known.year == year] for k, v in groups.items()}
-            pages.append(self.page(url(year), template, f"{title}: {year}", description, groups=subset, years=[],
-                                   year=year, **common))
+            pages.append(self.page(url(year), template, f"{title}: {year}", description, meta, groups=subset,
+                                   years=[], year=year, **common))
         return pages
 
     def build(self, *, only: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Page]:

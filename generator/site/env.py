@@ -13,6 +13,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 
 from .. import dates, routes
 from ..vocab import PRECISION_LABELS, QUALIFIER_MARKS, ROLE_HEADINGS, ROLES, STATUS_ICONS, STATUSES
+from .embed import iframe_snippet
 from .render import json_for_script
 
 
@@ -33,5 +34,5 @@ def environment(overrides: Path | None = None) -> Environment:
     env.filters.update(number=lambda n: f"{n:,}", json_script=json_for_script, day=day, month=month)
     env.globals.update(STATUSES=STATUSES, STATUS_ICONS=STATUS_ICONS, ROLE_HEADINGS=ROLE_HEADINGS, ROLES=ROLES,
                        PRECISION_LABELS=PRECISION_LABELS, QUALIFIER_MARKS=QUALIFIER_MARKS, url=routes,
-                       iso=lambda d: d.isoformat() if d else "")
+                       iso=lambda d: d.isoformat() if d else "", embed_snippet=iframe_snippet)
     return env

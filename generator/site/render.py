@@ -7,6 +7,7 @@ Markdown at all: the templates escape them.
 
 from __future__ import annotations
 
+import html
 import json
 from functools import lru_cache
 
@@ -52,6 +53,18 @@ def summary_html(text: str, up: str = "") -> Markup:
                         attribute_filter=keep_safe_links, link_rel="nofollow noopener noreferrer",
                         strip_comments=True)
     return Markup(cleaned)
+
+
+def summary_text(text: str, limit: int = 200) -> str:
+    """A summary as plain text (its Markdown read, every tag dropped), cut at a word to at most `limit` characters.
+
+    For what only takes text: link previews, a page's description, an embedded card.
+    """
+    plain = " ".join(html.unescape(nh3.clean(summary_html(text), tags=set())).split())
+    if len(plain) <= limit:
+        return plain
+    cut = plain[:limit - 1].rsplit(" ", 1)[0] if " " in plain[:limit - 1] else plain[:limit - 1]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def json_for_script(data) -> Markup:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from ...findings import WARNING
 from ...load import Document
 from ...vocab import ID, ROLES
@@ -13,18 +15,19 @@ def check(index: Index, doc: Document) -> None:
     if not doc.usable:
         return
     data = doc.data
-    ident = data.get("id") if isinstance(data.get("id"), str) else doc.path.stem
+    ident = data.get("id") if isinstance(data.get("id"), str) else PurePosixPath(doc.rel).stem
     date = index.date(doc, ("date",), data.get("date"))
     if date is not None:
         year = f"{date.known.year:04d}"
-        folder = doc.path.parent.name
+        folder = PurePosixPath(doc.rel).parent.name
         if folder != year:
             doc.at(("date",), "wrong-folder",
                    f"an event starting in {year} belongs in events/{year}/, not {doc.rel.rsplit('/', 1)[0]}/")
         prefix = date.known.edtf().rstrip("~?%") if date.known.season is None else f"{date.known.year:04d}"
         if ID.fullmatch(ident) and not ident.startswith(prefix + "-"):
             doc.at(("id",), "id-date", f"id '{ident}' should start with its date '{prefix}-'")
-        index.event_dates[ident] = (date, doc)
+        follows = data.get("follows")
+        index.event_dates[ident] = (date, doc, follows if isinstance(follows, list) else [])
     actors = data.get("actors") if isinstance(data.get("actors"), dict) else {}
     for role in ROLES:
         index.refs(doc, ("actors", role), actors.get(role), "actor")
@@ -78,3 +81,14 @@ def _confirmed(index: Index, doc: Document, actors: dict, source_list: list) -> 
            "a confirmed event needs the party concerned to say so (an actor that is both participant and "
            "claimant, or part of one) or at least two independent documents among its sources; otherwise "
            "it is reported")
+
+
+def resolve_waiting(index: Index) -> None:
+    """What waited for every event's id: references to events and summary links to their pages."""
+    index.events_open = False
+    for doc, what, path, value in index.waiting:
+        if what == "ref":
+            index.ref(doc, path, value, "event")
+        else:
+            summaries.site_link(index, doc, value)
+    index.waiting = []

@@ -10,6 +10,7 @@ from ..index import Index
 def check(index: Index, doc: Document, path: tuple, item: dict) -> None:
     name = item.get("file")
     if isinstance(name, str):
+        index.used["media"].add(name)
         if name not in index.media:
             index.media[name] = check_media_file(index.tree.root, name)
         for problem in index.media[name]:

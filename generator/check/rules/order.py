@@ -8,8 +8,7 @@ from .actors import chain_text
 
 def check(index: Index) -> None:
     graph: dict[str, list[str]] = {}
-    for ident, (date, doc) in index.event_dates.items():
-        follows = doc.data.get("follows") or []
+    for ident, (date, doc, follows) in index.event_dates.items():
         graph[ident] = [f for f in follows if isinstance(f, str) and f in index.event_dates]
         for position, other in enumerate(follows):
             if other in index.event_dates and index.event_dates[other][0].earliest() > date.latest():

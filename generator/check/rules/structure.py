@@ -13,8 +13,8 @@ CHECKED_BY_RULES = ("places",)
 
 
 def check(index: Index, doc: Document, kind: str) -> None:
-    if doc.text is not None:
-        problem = modeline_problem(doc.text.split("\n", 1)[0].rstrip("\r"), doc.rel, kind, index.tree.root)
+    if doc.first_line is not None:
+        problem = modeline_problem(doc.first_line, doc.rel, kind, index.tree.root, index.schema_paths)
         if problem:
             doc.finding(1, 1, "schema-comment", problem)
     if doc.usable and kind not in CHECKED_BY_RULES:

@@ -26,7 +26,11 @@ def check(index: Index, doc: Document, summary) -> None:
         if target.startswith("#"):
             problem = "is an anchor on no particular page; write the page's path, '/events/<id>/#anchor'"
         elif target.startswith("/"):
-            problem = site_path_problem(target) or _page_problem(index, target)
+            problem = site_path_problem(target)
+            if problem is None and index.events_open and target.lstrip("/").startswith("events/"):
+                index.waiting.append((doc, "link", ("summary",), target))  # once every event's id is known
+                continue
+            problem = problem or _page_problem(index, target)
         else:
             problem = url_problem(target)
         if problem:
@@ -38,6 +42,13 @@ def check(index: Index, doc: Document, summary) -> None:
     brackets = summary.count("[")
     if brackets > MAX_BRACKETS:
         doc.at(("summary",), "too-many-links", f"summary has {brackets} '['; at most {MAX_BRACKETS} (links) are allowed")
+
+
+def site_link(index: Index, doc: Document, target: str) -> None:
+    """A summary link to a page of this site, checked once every page's id is known."""
+    problem = _page_problem(index, target)
+    if problem:
+        doc.at(("summary",), "unsafe-link", f"link target '{shown(target)}' in summary {problem}")
 
 
 def _page_problem(index: Index, path: str) -> str | None:

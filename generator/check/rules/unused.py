@@ -26,6 +26,6 @@ def check(index: Index) -> None:
             places.at((ident,), "unused-place", f"place '{ident}' is not named by any event", key=True,
                       severity=WARNING)
     for name in tree.media:  # never checked nor published while no event shows it: say so
-        if name not in index.media:
+        if name not in index.used["media"]:
             tree.stray_finding(f"events/media/{name}", "no event shows this picture; name it in an event's media or "
                                                        "remove it", "unused-media", severity=WARNING)

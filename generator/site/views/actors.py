@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ... import routes
 from ...vocab import ROLES, Term
+from ..head import feed_meta
 
 if TYPE_CHECKING:
     from .. import Page, Site
@@ -37,5 +38,6 @@ def build(site: Site) -> list[Page]:
                       children=data.children(actor_id), figures=data.actor_figures(actor_id),
                       place_map=site.maps.region(named), credits=site.maps.credits())
         pages += site.split(lambda year, a=actor_id: routes.actor(a, year), "actor.html", actor.name,
-                            actor.description, {role: roles.get(role, []) for role in ROLES}, common)
+                            actor.description, {role: roles.get(role, []) for role in ROLES}, common,
+                            feed_meta(routes.actor_feed(actor_id), f"{site.config.title}: {actor.name}"))
     return pages

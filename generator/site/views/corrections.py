@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import routes
+from ..head import feed_meta
 
 if TYPE_CHECKING:
     from .. import Page, Site
@@ -15,4 +16,4 @@ def build(site: Site) -> list[Page]:
     rows.sort(key=lambda row: row[0].date, reverse=True)  # stable: same day keeps timeline order
     return [site.page(routes.CORRECTIONS, "corrections.html", "Corrections",
                       "Every correction made to the timeline's events, newest first, with what changed and why.",
-                      rows=rows)]
+                      feed_meta(routes.CORRECTIONS_FEED, f"{site.config.title}: Corrections"), rows=rows)]

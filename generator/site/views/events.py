@@ -1,4 +1,5 @@
-"""One page per event: date, status, actors by role, summary, every source with its quote, figures, corrections."""
+"""One page per event: date, status, actors by role, summary, every source with its quote, figures, corrections,
+then the previous and next event, a link and citation to copy, and the code to embed it."""
 
 from __future__ import annotations
 
@@ -6,18 +7,24 @@ from typing import TYPE_CHECKING
 
 from ... import dates, routes
 from ...model import Event
-from ..render import json_for_script
+from ..cite import citation
+from ..head import event_meta
+from ..neighbours import Neighbours
+from ..render import json_for_script, summary_text
 
 if TYPE_CHECKING:
     from .. import Page, Site
 
 
 def build(site: Site) -> list[Page]:
-    return [page(site, event) for event in site.data.events]
+    neighbours = Neighbours(site.data)
+    return [page(site, event, neighbours) for event in site.data.events]
 
 
-def page(site: Site, event: Event) -> Page:
+def page(site: Site, event: Event, neighbours: Neighbours | None = None) -> Page:
     data, config = site.data, site.config
+    neighbours = neighbours or Neighbours(data)
+    before, after = neighbours.around(event)
     edit = view = history = None
     if config.repo_url:
         base = config.repo_url.rstrip("/")
@@ -27,12 +34,12 @@ def page(site: Site, event: Event) -> Page:
     related = [data.by_id[r] for r in event.related if r in data.by_id]
     places = [data.places[p] for p in event.places if p in data.places]
     cited_by = [e for e in data.cited_by.get(event.id, []) if e.id not in event.related]
-    return site.page(routes.event(event.id), "event.html", event.title, event.title,
-                     event=event, related=related + cited_by, edit_url=edit, view_url=view,
-                     history_url=history, json_ld=json_for_script(json_ld(site, event)),
+    return site.page(routes.event(event.id), "event.html", event.title, summary_text(event.summary),
+                     event_meta(event, site.pictures.social_image(event)), event=event, related=related + cited_by,
+                     edit_url=edit, view_url=view, history_url=history, json_ld=json_for_script(json_ld(site, event)),
+                     before=before, after=after, lists=neighbours.page_data(event), cite=citation(event, config),
                      places=places, locators=[(p, site.maps.locator(p.id)) for p in places],
-                     pictures=site.pictures.figures(event),
-                     credits=site.maps.credits())
+                     pictures=site.pictures.figures(event), credits=site.maps.credits())
 
 
 def json_ld(site: Site, event: Event) -> dict:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ... import routes
 from ...model import Event
+from ..head import feed_meta
 
 if TYPE_CHECKING:
     from .. import Page, Site
@@ -26,7 +27,7 @@ def build(site: Site) -> list[Page]:
     return [site.page(routes.HOME, "home.html", site.config.title,
                       site.config.description or "Every event dated as precisely as the sources allow, every "
                                                  "claim attributed.",
-                      latest=latest, headline=headline, span=dates_span(data.events),
+                      feed_meta(routes.FEED, site.config.title), latest=latest, headline=headline, span=dates_span(data.events),
                       documents=len({d for e in data.events for d in e.documents}))]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import routes
+from ..head import feed_meta
 
 if TYPE_CHECKING:
     from .. import Page, Site
@@ -23,7 +24,8 @@ def build(site: Site) -> list[Page]:
         tag = data.tags[tag_id]
         events = data.by_tag.get(tag_id, [])
         pages += site.split(lambda year, t=tag_id: routes.tag(t, year), "tag.html", f"Topic: {tag.label}",
-                            tag.description, {"events": events}, {"tag": tag, "timeline_split": timeline_is_split(site)})
+                            tag.description, {"events": events}, {"tag": tag, "timeline_split": timeline_is_split(site)},
+                            feed_meta(routes.tag_feed(tag_id), f"{site.config.title}: Topic: {tag.label}"))
     return pages
 
 
