@@ -162,6 +162,16 @@ def test_a_thousand_places_fit_in_one_file_beyond_the_limit_of_other_data_files(
     assert {f.code for f in result.findings} == {"unused-place"} and len(result.findings) == 998
 
 
+def test_a_finding_deep_in_a_large_places_file_names_its_line(tmp_path: Path) -> None:
+    root = base_tree(tmp_path / "repo")
+    text = _places(1000) + "far-away:\n  name: Far away\n  country: FR\n  latitude: 51.5\n  longitude: -2.0\n" \
+                           "  source: a point in England said to be in France\n"
+    (root / "events" / "places.yaml").write_text(text)
+    _, result = check(root, ["events/places.yaml"])
+    [mismatch] = [f for f in result.findings if f.code == "country-mismatch"]
+    assert mismatch.line == text.splitlines().index("far-away:") + 1 > 6000 and mismatch.col == 1
+
+
 def test_a_places_file_over_its_limit_is_refused_unread(tmp_path: Path) -> None:
     root = base_tree(tmp_path / "repo")
     text = _places(8000)
