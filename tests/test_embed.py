@@ -105,6 +105,7 @@ def test_the_embed_code_works_in_a_page_of_another_origin_with_its_filters(serve
     pw = watch()
     page = pw.page
     page.goto(server.url + "timeline/?status=alleged")
+    page.wait_for_load_state("networkidle")  # a request cut off by leaving the page would count as an error
     snippet = page.locator("textarea[data-embed]").input_value()
     assert snippet.startswith(f'<iframe src="{server.url}embed/?status=alleged"')  # made absolute by reader.js
     (tmp_path / "index.html").write_text(

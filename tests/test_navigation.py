@@ -65,17 +65,20 @@ def test_reached_from_an_actor_previous_and_next_stay_within_it(server, watch) -
     page = pw.page
     actor, mine, at = _apart()
     page.goto(server.url + f"actors/{actor}/")
+    page.wait_for_load_state("networkidle")  # before leaving: a request cut off by navigation counts as an error
     page.locator(f"a[href*='{mine[at].id}/?from=actor:{actor}']").first.click()
-    page.wait_for_load_state()  # reader.js has run
+    page.wait_for_load_state("networkidle")  # reader.js has run
     assert page.locator("[data-pager-scope]").inner_text() == f"in {DATA.actors[actor].name}"
     assert _target(page.locator("a[rel=prev]").get_attribute("href")) == mine[at - 1].id
     assert _target(page.locator("a[rel=next]").get_attribute("href")) == mine[at + 1].id
     assert page.locator("a[rel=next] .tl-pager__event").inner_text() == mine[at + 1].title
     page.locator("a[rel=next]").click()
     page.wait_for_url(f"**/events/{mine[at + 1].id}/?from=actor:{actor}")  # the list goes on being followed
+    page.wait_for_load_state("networkidle")
     page.goto(server.url + f"events/{mine[0].id}/?from=actor:{actor}")
     assert page.locator("a[rel=prev]").count() == 0
     assert page.locator("[data-pager-slot=prev]").inner_text() == f"The first event of {DATA.actors[actor].name}"
+    page.wait_for_load_state("networkidle")
     page.goto(server.url + f"events/{mine[at].id}/?from=actor:no-such-actor")  # an unknown list: the timeline's
     assert _target(page.locator("a[rel=next]").get_attribute("href")) == IDS[IDS.index(mine[at].id) + 1]
     assert pw.errors == []
