@@ -168,6 +168,9 @@ class Dataset:
     by_place: dict[str, list[Event]] = field(default_factory=dict)
     citations: dict[str, list[tuple[Event, int, Source]]] = field(default_factory=dict)
     cited_by: dict[str, list[Event]] = field(default_factory=dict)  # event id -> events listing it as related
+    _claimed: dict[str, list[tuple[Event, Figure]]] | None = field(default=None, repr=False, compare=False)
+    _quote_spans: dict[str, dict[tuple[str, int], tuple[int, int]]] = field(default_factory=dict, repr=False,
+                                                                           compare=False)
 
     def __post_init__(self) -> None:
         self.events = in_timeline_order(self.events)
@@ -205,10 +208,27 @@ class Dataset:
         return {m: sorted(rows, key=lambda r: (r[1].as_of.sort_key(), r[0].id)) for m, rows in found.items() if rows}
 
     def actor_figures(self, actor: str) -> list[tuple[Event, Figure]]:
-        return [(e, f) for e in self.events for f in e.figures if actor in f.claimed_by]
+        """The figures an actor claims, in timeline order (indexed once for every actor)."""
+        if self._claimed is None:
+            claimed: dict[str, list[tuple[Event, Figure]]] = defaultdict(list)
+            for event in self.events:
+                for figure in event.figures:
+                    for claimant in dict.fromkeys(figure.claimed_by):
+                        claimed[claimant].append((event, figure))
+            self._claimed = dict(claimed)
+        return self._claimed.get(actor, [])
 
     def children(self, actor: str) -> list[Actor]:
         return sorted((a for a in self.actors.values() if a.parent == actor), key=lambda a: a.name)
+
+    def quote_span(self, seed: str, event_id: str, index: int) -> tuple[int, int] | None:
+        """Where in the seed's text the quote of an event's source (by index) first matches."""
+        if seed not in self._quote_spans:
+            first: dict[tuple[str, int], tuple[int, int]] = {}
+            for start, end, event, number in self.seed_spans(seed):
+                first.setdefault((event.id, number), (start, end))
+            self._quote_spans[seed] = first
+        return self._quote_spans[seed].get((event_id, index))
 
     def seed_spans(self, seed: str) -> list[tuple[int, int, Event, int]]:
         """(start, end, event, source index) for every place each quote of the seed matches."""

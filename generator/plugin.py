@@ -10,6 +10,7 @@ every page's <head>, the Content-Security-Policy on every page and the post-buil
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +32,8 @@ from .publish.theme_icons import STYLESHEET, icon_files, theme_stylesheet
 from .site import front_matter
 from .site.env import environment
 from .site.head import META_KEYS, head_html
+
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class TimelineConfig(Config):
@@ -58,6 +61,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.cards: CardJob | None = None  # the social cards, drawn while MkDocs builds
         self.theme_env = None  # the theme's Jinja environment, whose inline scripts the policy allows
         self.env = None        # the generator's, which writes the link-preview and feed tags into <head>
+        self._bodies: dict[str, str] = {}  # generated pages' HTML, between on_page_markdown and on_page_content
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -116,9 +120,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # A generated page's title and description must come back exactly as written; if MkDocs could
         # not read the front matter, it would publish it as Markdown instead.
         expected = self.generated_meta.get(page.file.src_uri)
-        if expected is not None and {k: page.meta.get(k) for k in expected} != expected:
+        if expected is None:
+            return markdown
+        if {k: page.meta.get(k) for k in expected} != expected:
             raise PluginError(f"the metadata of generated page {page.file.src_uri} did not read back as written")
-        return markdown
+        # Its body is finished HTML: Markdown would only parse it to pass it through (the slowest step
+        # of a build), so it skips Markdown and is put back as the page's content.
+        self._bodies[page.file.src_uri] = markdown
+        return ""
+
+    def on_page_content(self, html_content: str, page, config, files) -> str:
+        body = self._bodies.pop(page.file.src_uri, None)
+        if body is None:
+            return html_content
+        page.present_anchor_ids = set(ANCHOR_ID.findall(body))  # for MkDocs' check of links to anchors
+        return body.strip("\n")
 
     def _trust(self, key: str, context: dict) -> dict:
         base = context.get("base_url", "")

@@ -35,16 +35,20 @@ def event(ident: str, via: str | None = None) -> str:
     return f"events/{ident}/" + (f"?from={via}" if via else "")
 
 
-def actor(ident: str, year: int | None = None) -> str:
-    return f"actors/{ident}/" + (f"{year}/" if year is not None else "")
+def _within(slot) -> str:
+    """The end of a long list's address for one of its pages: a year, or a site.paging.Slot."""
+    if slot is None:
+        return ""
+    return f"{slot}/" if isinstance(slot, int) else slot.path()
 
 
-def tag(ident: str, year: int | None = None) -> str:
-    return f"tags/{ident}/" + (f"{year}/" if year is not None else "")
+def actor(ident: str, slot=None) -> str:
+    """An actor's page, or one page of it when it is cut (a year, or a paging.Slot)."""
+    return f"actors/{ident}/" + _within(slot)
 
 
-def source(ident: str) -> str:
-    return f"sources/{ident}/"
+def tag(ident: str, slot=None) -> str:
+    return f"tags/{ident}/" + _within(slot)
 
 
 def place(ident: str) -> str:
@@ -61,8 +65,14 @@ def media(name: str) -> str:
     return f"media/{name}"
 
 
-def timeline(year: int | None = None) -> str:
-    return TIMELINE + (f"{year}/" if year is not None else "")
+def source(ident: str, slot=None) -> str:
+    """A source's page, or a further page of the events citing it (a paging.Slot with a part)."""
+    return f"sources/{ident}/" + _within(slot)
+
+
+def timeline(slot=None) -> str:
+    """The timeline, or one page of it when it is cut (a year, or a paging.Slot)."""
+    return TIMELINE + _within(slot)
 
 
 def filtered_timeline(name: str, value: str, year: int | None = None) -> str:
@@ -70,16 +80,24 @@ def filtered_timeline(name: str, value: str, year: int | None = None) -> str:
     return timeline(year) + f"?{name}={value}"
 
 
-def figures(metric: str | None = None) -> str:
-    return FIGURES + (f"#{metric}" if metric else "")
+def figures(metric: str | None = None, slot=None) -> str:
+    """The figures page, or one metric's page (and a further part of its table: a paging.Slot)."""
+    return FIGURES + (f"{metric}/" + _within(slot) if metric else "")
 
 
 def quote_anchor(event_id: str, index: int) -> str:
+    """The anchor of one event's quote on its source's page (kept for the first events citing a source)."""
     return f"q-{event_id}-{index}"
 
 
-def quoted_passage(seed: str, event_id: str, index: int) -> str:
-    return source(seed) + "#" + quote_anchor(event_id, index)
+def passage_anchor(start: int, end: int) -> str:
+    """The anchor of a quoted passage on its source's page, by where it lies in the text: one per
+    passage however many events quote it, and the same for as long as the text (never edited) is."""
+    return f"p-{start}-{end}"
+
+
+def quoted_passage(seed: str, span: tuple[int, int] | None) -> str:
+    return source(seed) + (f"#{passage_anchor(*span)}" if span else "")
 
 
 def actor_feed(ident: str) -> str:

@@ -20,6 +20,7 @@ from .env import environment
 from .maps import Maps
 from .page import GeneratedPageError, Page, front_matter, make_page
 from .pictures import Pictures
+from .paging import Slot, cut, grouped
 from .render import summary_html
 
 __all__ = ["GeneratedPageError", "Page", "Site", "build_pages", "front_matter", "VIEWS"]
@@ -40,6 +41,7 @@ class Site:
                                 intro=lambda name: summary_html(self.config.texts[name], "../" * self._url.count("/"))
                                 if name in self.config.texts else None)
         self._url = ""
+        self._order = {id(event): position for position, event in enumerate(data.events)}  # timeline order
 
     def link(self, to: str) -> str:
         """Relative address of the site path `to` from the page being rendered."""
@@ -56,20 +58,21 @@ class Site:
         body = self.render(url, template, title=title, **context)
         return make_page(routes.source_file(url), url, title, description, body, meta)
 
-    def split(self, url: Callable[[int | None], str], template: str, title: str, description: str,
+    def split(self, url: Callable[[Slot], str], template: str, title: str, description: str,
               groups: dict[str, list[Event]], common: dict, meta: dict[str, str] | None = None) -> list[Page]:
-        """One page, or, past the split size, a summary page and one page per year."""
-        total = sum(len(v) for v in groups.values())
-        if total <= self.config.split_at:
-            return [self.page(url(None), template, title, description, meta, groups=groups, years=[], year=None,
-                              **common)]
-        years = sorted({e.date.known.year for v in groups.values() for e in v})
-        pages = [self.page(url(None), template, title, description, meta, groups={k: [] for k in groups},
-                           years=years, year=None, **common)]
-        for year in years:
-            subset = {k: [e for e in v if e.date.known.year == year] for k, v in groups.items()}
-            pages.append(self.page(url(year), template, f"{title}: {year}", description, meta, groups=subset,
-                                   years=[], year=year, **common))
+        """One page, or, past the split size, pages cut by the calendar (see paging.py).
+
+        `groups` are the lists the page shows (an actor's events by role); each page of the cut
+        gets the part of each list that falls in its year, month or part; `url` gives a page's address.
+        """
+        union = {id(e): e for events in groups.values() for e in events}
+        events = sorted(union.values(), key=lambda e: self._order[id(e)])
+        pages = []
+        for part in cut(events, self.config.split_at):
+            label = part.slot.label
+            pages.append(self.page(url(part.slot), template, f"{title}: {label}" if label else title, description,
+                                   meta, groups=grouped(part, groups), cut=part, cut_url=url,
+                                   year=part.slot.year, **common))
         return pages
 
     def build(self, *, only: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Page]:

@@ -24,6 +24,7 @@ SHAPES = ("circle", "square", "triangle", "diamond", "cross", "star")
 
 
 MAX_TICKS = 14
+MAX_MARKS = 120  # figures one chart draws one by one; past this it summarises (see _summary_marks)
 TICK_STEPS = (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000, 24000)  # months between ticks
 
 
@@ -112,6 +113,9 @@ def chart(data: Dataset, metric: str, rows: list[tuple[Event, Figure]]) -> dict:
             ticks.append({"x": f"{x_of(month):.1f}", "label": str(month.year) if step >= 12 else f"{month:%b}",
                           "year": month.year if step < 12 and (month.month == 1 or first_tick) else None})
             first_tick = False
+    if len(rows) > MAX_MARKS:
+        marks = _summary_marks(data, rows, style, x_of, y_of, start, days, unit, metric)
+        return {**_frame(data, metric, plot_h, unit, grid, ticks, marks, style, claimants), "summarised": len(rows)}
     marks = []
     for event, figure in rows:
         colour, kind = style[claimant_key(data, figure)]
@@ -133,8 +137,46 @@ def chart(data: Dataset, metric: str, rows: list[tuple[Event, Figure]]) -> dict:
         mark["shape"] = shape(kind, x, y, 6, colour, hollow=figure.qualifier != "exact")
         mark["label"] = {"x": f"{x + 10:.1f}", "y": f"{y - 8:.1f}", "text": QUALIFIER_MARKS[figure.qualifier] + text}
         marks.append(mark)
+    return {**_frame(data, metric, plot_h, unit, grid, ticks, marks, style, claimants), "summarised": 0}
+
+
+def _frame(data: Dataset, metric: str, plot_h: float, unit: str, grid: list, ticks: list, marks: list, style: dict,
+           claimants: list[str]) -> dict:
     return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "right_x": WIDTH - RIGHT, "top": TOP,
             "bottom_y": TOP + plot_h, "tick_y": HEIGHT - BOTTOM + 16, "year_y": HEIGHT - BOTTOM + 30,
             "axis_y": f"{TOP + plot_h / 2:.0f}", "unit": unit, "label": data.metrics[metric].label,
             "grid": grid, "ticks": ticks, "marks": marks,
             "legend": [(c, shape(style[c][1], 9, 9, 5, style[c][0], hollow=False)) for c in claimants]}
+
+
+def _summary_marks(data: Dataset, rows: list[tuple[Event, Figure]], style: dict, x_of, y_of, start: dt.date,
+                   days: int, unit: str, metric: str) -> list[dict]:
+    """Past MAX_MARKS figures, one mark per claimant per stretch of time: a bar from the lowest to the
+    highest figure claimed in it, and the mark at the latest, so the chart keeps its shape at any size."""
+    stretches = max(12, MAX_MARKS // max(len(style), 1))
+    groups: dict[tuple[str, int], list[tuple[Event, Figure]]] = {}
+    for event, figure in rows:
+        middle = figure.as_of.earliest() + (figure.as_of.latest() - figure.as_of.earliest()) / 2
+        stretch = min(stretches - 1, (middle - start).days * stretches // days)
+        groups.setdefault((claimant_key(data, figure), stretch), []).append((event, figure))
+    marks = []
+    for (claimant, _), members in groups.items():
+        colour, kind = style[claimant]
+        lows = [f.low if f.is_range else f.value for _, f in members]
+        highs = [f.high if f.is_range else f.value for _, f in members]
+        low, high = min(lows), max(highs)  # type: ignore[type-var]
+        event, figure = members[-1]  # the rows come by date: the latest of the stretch
+        first, last = members[0][1].as_of.earliest(), figure.as_of.latest()
+        x = (x_of(first) + x_of(last)) / 2
+        value = figure.value if not figure.is_range else figure.high
+        y = y_of(value)  # type: ignore[arg-type]
+        mark: dict = {"target": routes.figures(metric), "colour": colour,
+                      "title": f"{claimant}: {len(members):,} figures from {low:,} to {high:,} {unit} "
+                               f"between {first:%d %b %Y} and {last:%d %b %Y}; the latest {figure.display()}"}
+        if high > low:  # type: ignore[operator]
+            y_low, y_high = y_of(low), y_of(high)  # type: ignore[arg-type]
+            mark["range"] = {"x": f"{x - 5:.1f}", "y": f"{y_high:.1f}", "h": f"{max(y_low - y_high, 2):.1f}"}
+        mark["shape"] = shape(kind, x, y, 6, colour, hollow=figure.qualifier != "exact")
+        mark["label"] = {"x": f"{x + 10:.1f}", "y": f"{y - 8:.1f}", "text": ""}
+        marks.append(mark)
+    return marks

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ... import routes
+from ..paging import numbered
 from ..seedtext import seed_paragraphs
 
 if TYPE_CHECKING:
@@ -20,11 +21,20 @@ def build_index(site: Site) -> list[Page]:
 
 
 def build(site: Site) -> list[Page]:
+    """A page per source with its text; when more events cite it than one page lists, further pages of them."""
     data = site.data
+    limit = site.config.split_at
     pages = []
     for seed_id in sorted(data.seeds):
         seed = data.seeds[seed_id]
         citing = list(dict.fromkeys(e for e, _, _ in data.citations.get(seed_id, [])))
-        pages.append(site.page(routes.source(seed_id), "source.html", seed.title, f"Source document: {seed.title}",
-                               seed=seed, citing=citing, paragraphs=seed_paragraphs(data, seed_id)))
+        parts = numbered(citing, limit)
+        for slot, events in parts:
+            first = slot.part is None
+            title = seed.title if first else f"{seed.title}: events citing it, part {slot.part}"
+            pages.append(site.page(routes.source(seed_id, slot), "source.html", title,
+                                   f"Source document: {seed.title}", seed=seed, citing=events, total=len(citing),
+                                   slot=slot, parts=[s for s, _ in parts] if len(parts) > 1 else [],
+                                   part_url=lambda part, ident=seed_id: routes.source(ident, part),
+                                   paragraphs=seed_paragraphs(data, seed_id, limit) if first else None))
     return pages
