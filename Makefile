@@ -32,6 +32,7 @@ bench: $(VENV)/.runtime
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/map_bench.py
 	$(BIN)/python bench/embed_cards_bench.py
 
 $(BIN)/python:

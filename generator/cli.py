@@ -18,6 +18,7 @@ from .export import export as run_export
 from .findings import printable
 from .intake.cli import seeds
 from .jsonschemas import site_vocabularies
+from .media.check import MediaError
 from .model import DataError, Dataset, load_dataset
 from .publish.outputs import (
     RefusedOutput,
@@ -140,6 +141,8 @@ def pages(root: Path, config_file: Path | None, out: Path, force: bool, site_nam
     data = _dataset(root)
     try:
         count = write_folder(out, site_files(data, config))
+    except MediaError as exc:  # a picture changed after the check: the same finding the check would give
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     click.echo(f"wrote {count} files to {out}")

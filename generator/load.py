@@ -104,6 +104,7 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     _positions: dict | None = field(default=None, repr=False)
     on_disk: bool = field(default=False, repr=False)
+    limit: int = field(default=MAX_BYTES, repr=False)  # the size it was read with, to read it again
     first_line: str | None = None  # once the file is known to be text
 
     @property
@@ -123,8 +124,8 @@ class Document:
     def _source(self) -> str:
         if self.text is None and self.on_disk:
             try:
-                return read_regular_file(self.path, MAX_BYTES).decode("utf-8", "replace")
-            except OSError:
+                return read_regular_file(self.path, self.limit).decode("utf-8", "replace")
+            except (OSError, TooLarge):  # changed since it was read: positions fall back to the file's start
                 return ""
         return self.text or ""
 
@@ -170,26 +171,26 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-def load(path: Path, rel: str) -> Document:
-    """Read and parse one file; problems become findings, never exceptions."""
+def load(path: Path, rel: str, *, limit: int = MAX_BYTES) -> Document:
+    """Read and parse one file of at most `limit` bytes; problems become findings, never exceptions."""
     doc = Document(path, rel)
     try:
-        raw = read_regular_file(path, MAX_BYTES)
+        raw = read_regular_file(path, limit)
     except TooLarge as exc:
-        doc.finding(1, 1, "file-too-large", f"file is {exc.size:,} bytes; the limit is {MAX_BYTES:,}")
+        doc.finding(1, 1, "file-too-large", f"file is {exc.size:,} bytes; the limit is {limit:,}")
         return doc
     except OSError as exc:
         doc.finding(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
         return doc
-    parse_bytes(raw, doc)
+    parse_bytes(raw, doc, limit=limit)
     # Most files never need a line number again: keep the parsed values, not a second copy of the text.
-    doc.on_disk, doc.text = True, None
+    doc.on_disk, doc.text, doc.limit = True, None, limit
     return doc
 
 
-def parse_bytes(raw: bytes, doc: Document) -> Document:
-    if len(raw) > MAX_BYTES:
-        doc.finding(1, 1, "file-too-large", f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+def parse_bytes(raw: bytes, doc: Document, *, limit: int = MAX_BYTES) -> Document:
+    if len(raw) > limit:
+        doc.finding(1, 1, "file-too-large", f"file is {len(raw):,} bytes; the limit is {limit:,}")
         return doc
     if not raw.strip():
         doc.finding(1, 1, "empty-file", "file is empty; expected a YAML mapping")

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import dates, quotes
 from .check import Tree, check
 from .findings import Result
+from .geo.places import Place
 from .history import FileHistory, file_history
 from .vocab import ROLES, Term, terms
 
@@ -99,6 +100,18 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Media:
+    """A picture shown with an event: a file under events/media/, what it shows and whose it is."""
+
+    file: str
+    alt: str
+    credit: str
+    caption: str | None = None
+    licence: str | None = None
+    source_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Correction:
     date: dt.date
     change: str
@@ -118,6 +131,8 @@ class Event:
     date_text: str | None = None
     tags: tuple[str, ...] = ()
     location: dict | None = None
+    places: tuple[str, ...] = ()
+    media: tuple[Media, ...] = ()
     figures: tuple[Figure, ...] = ()
     related: tuple[str, ...] = ()
     notes: str | None = None
@@ -145,9 +160,12 @@ class Dataset:
     tags: dict[str, Term]
     metrics: dict[str, Term]
     kinds: dict[str, Term] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    media_root: Path | None = None  # the project folder whose events/media/ holds the pictures
     by_id: dict[str, Event] = field(default_factory=dict)
     by_actor: dict[str, dict[str, list[Event]]] = field(default_factory=dict)
     by_tag: dict[str, list[Event]] = field(default_factory=dict)
+    by_place: dict[str, list[Event]] = field(default_factory=dict)
     citations: dict[str, list[tuple[Event, int, Source]]] = field(default_factory=dict)
     cited_by: dict[str, list[Event]] = field(default_factory=dict)  # event id -> events listing it as related
     _claimed: dict[str, list[tuple[Event, Figure]]] | None = field(default=None, repr=False, compare=False)
@@ -159,6 +177,7 @@ class Dataset:
         self.by_id = {e.id: e for e in self.events}
         by_actor: dict[str, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
         by_tag: dict[str, list[Event]] = defaultdict(list)
+        by_place: dict[str, list[Event]] = defaultdict(list)
         citations: dict[str, list[tuple[Event, int, Source]]] = defaultdict(list)
         for event in self.events:
             for role in ROLES:
@@ -166,11 +185,14 @@ class Dataset:
                     by_actor[actor][role].append(event)
             for tag in event.tags:
                 by_tag[tag].append(event)
+            for place in event.places:
+                by_place[place].append(event)
             for index, source in enumerate(event.sources):
                 if source.seed:
                     citations[source.seed].append((event, index, source))
         self.by_actor = {a: dict(roles) for a, roles in by_actor.items()}
         self.by_tag = dict(by_tag)
+        self.by_place = dict(by_place)
         self.citations = dict(citations)
         cited_by: dict[str, list[Event]] = defaultdict(list)
         for event in self.events:
@@ -298,6 +320,9 @@ def from_tree(tree: Tree, history: dict[str, FileHistory] | None = None) -> Data
             id=d["id"], date=date(rel, ("date",), d["date"]), title=d["title"], summary=d["summary"],
             status=d["status"], actors={role: tuple(d["actors"].get(role) or ()) for role in ROLES}, sources=sources,
             path=rel, date_text=_opt(d, "date_text"), tags=tuple(d.get("tags") or ()), location=d.get("location"),
+            places=tuple(d.get("places") or ()),
+            media=tuple(Media(file=m["file"], alt=m["alt"], credit=m["credit"], caption=_opt(m, "caption"),
+                              licence=_opt(m, "licence"), source_url=_opt(m, "source_url")) for m in d.get("media") or ()),
             figures=tuple(figures), related=tuple(d.get("related") or ()), notes=_opt(d, "notes"),
             follows=tuple(d.get("follows") or ()),
             corrections=tuple(Correction(date=dt.date.fromisoformat(c["date"]), change=c["change"], reason=c["reason"])
@@ -305,7 +330,8 @@ def from_tree(tree: Tree, history: dict[str, FileHistory] | None = None) -> Data
             history=history.get(rel, FileHistory())))
     vocabulary = {name: terms(doc.data) for name, doc in tree.vocabularies.items()}
     return Dataset(events=events, actors=actors, seeds=seeds, tags=vocabulary["tags"], metrics=vocabulary["metrics"],
-                   kinds=vocabulary["kinds"])
+                   kinds=vocabulary["kinds"], places=dict(sorted(tree.index.places.items())) if tree.index else {},
+                   media_root=tree.root)
 
 
 def load_dataset(root: Path, *, strict: bool = False) -> tuple[Dataset, Result]:

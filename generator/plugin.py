@@ -1,4 +1,4 @@
-"""MkDocs adapter: adds the generated pages, assets, schemas and data files to a build, and guards the result.
+"""MkDocs adapter: adds the generated pages, pictures, assets, schemas and data files to a build, and guards the result.
 
 All the work happens in plain functions (check, model, site, export, publish); this only
 connects them to MkDocs' events, so the same pages can feed another builder. What MkDocs
@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .config import SPLIT_AT, ConfigError, SiteConfig, from_options
+from .media.check import MediaError
 from .model import DataError, Dataset, load_dataset
 from .publish.card_job import CardJob
 from .publish.csp import INLINE_SCRIPT, add_policy, theme_scripts
@@ -94,13 +95,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.generated_meta = {}
-        for src, content in site_files(self.data, self.site_config, parallel=True, with_cards=False):
-            existing = files.get_file_from_path(src)
-            if existing is not None:
-                raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
-            if src.endswith(".md"):
-                self.generated_meta[src] = front_matter(content)
-            files.append(File.generated(config, src, content=content))
+        try:
+            for src, content in site_files(self.data, self.site_config, parallel=True, with_cards=False):
+                existing = files.get_file_from_path(src)
+                if existing is not None:
+                    raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
+                if isinstance(content, str) and src.endswith(".md"):
+                    self.generated_meta[src] = front_matter(content)
+                files.append(File.generated(config, src, content=content))
+        except MediaError as exc:  # a picture changed after the check: the same finding the check would give
+            raise PluginError(f"the timeline data has problems; fix them and build again:\n{exc}") from None
         for src, content in icon_files(theme_stylesheet(config.theme.dirs)).items():
             files.append(File.generated(config, src, content=content))
         self._cancel_cards()

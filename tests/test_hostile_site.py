@@ -59,6 +59,36 @@ kind: official
 aliases: ['<script>{PWN}</script>']
 description: '<details open ontoggle="{PWN}">x</details>'
 """
+PLACED_ID = "2024-10-10-hostile-place-and-picture"
+PLACED = f"""# yaml-language-server: $schema=../../schemas/event.schema.json
+id: {PLACED_ID}
+date: "2024-10-10"
+date_text: on 10 October
+title: A hostile place and picture
+summary: The place's name and the picture's words carry the payloads.
+status: reported
+actors:
+  participant: [hostile-actor]
+places: [hostile-place]
+media:
+  - file: 2024/ferry-at-the-quay.jpg
+    alt: '"><img src=x onerror="{PWN}">'
+    caption: '<script>{PWN}</script>'
+    credit: '<iframe src="javascript:{PWN}"></iframe>'
+    licence: '</figcaption><script>{PWN}</script>'
+    source_url: https://example.org/?q=%22%3E%3Cscript%3E
+sources:
+  - seed: 001_f6eaeb197de4692c
+    quote: "Harbour Ferries has carried 1,500 passengers a day across the harbour"
+"""
+PLACE = f"""hostile-place:
+  name: '<svg><script>{PWN}</script></svg>'
+  country: GB
+  latitude: 51.5
+  longitude: -0.1
+  aliases: ['"><img src=x onerror="{PWN}">']
+  source: '<a href="javascript:{PWN}">x</a>'
+"""
 TAG = f"""hostile-tag:
   label: '<svg><script>{PWN}</script></svg>'
   description: '<a href="javascript:{PWN}">x</a>'
@@ -72,6 +102,9 @@ def hostile_site(tmp_path_factory):
     (root / "events" / "actors" / "hostile-actor.yaml").write_text(ACTOR, encoding="utf-8")
     with open(root / "events" / "tags.yaml", "a", encoding="utf-8") as tags:
         tags.write(TAG)
+    (root / "events" / "2024" / f"{PLACED_ID}.yaml").write_text(PLACED, encoding="utf-8")
+    with open(root / "events" / "places.yaml", "a", encoding="utf-8") as places:
+        places.write(PLACE)
     _, result = check(root)
     assert result.errors == [], [str(f) for f in result.errors]  # every payload is text the checker accepts
     site = root / "site"
@@ -83,7 +116,8 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("path", ["", "timeline/", f"events/{EVENT_ID}/", "actors/hostile-actor/", "actors/",
-                                  "tags/hostile-tag/", "tags/", "figures/", "data/", "sources/001_f6eaeb197de4692c/"])
+                                  "tags/hostile-tag/", "tags/", "figures/", "data/", "sources/001_f6eaeb197de4692c/",
+                                  f"events/{PLACED_ID}/", "places/hostile-place/", "map/", "map/actors/hostile-actor/"])
 def test_no_script_runs_on_pages_showing_payloads(path, hostile_site, watch) -> None:
     _, server = hostile_site
     pw = watch()
@@ -110,6 +144,20 @@ def test_payloads_show_as_text(hostile_site, watch) -> None:
     assert '--8<-- ".git/config"' in summary and "{{ config.site_name }}" in summary
     assert page.locator(".tl-summary img, .tl-summary [onclick], .tl-summary [onmouseover]").count() == 0
     assert "[core]" not in (site / "events" / EVENT_ID / "index.html").read_text()
+
+
+def test_place_and_picture_payloads_show_as_text(hostile_site, watch) -> None:
+    _, server = hostile_site
+    page = watch().page
+    page.goto(server.url + f"events/{PLACED_ID}/")
+    assert page.locator(".tl-figure img").get_attribute("alt") == f'"><img src=x onerror="{PWN}">'
+    assert page.locator(".tl-figure figcaption").inner_text() == (
+        f'<script>{PWN}</script> Picture: <iframe src="javascript:{PWN}"></iframe>, </figcaption><script>{PWN}</script> '
+        "(source)")
+    assert page.locator("article iframe, article script:not([type])").count() == 0
+    page.goto(server.url + "map/")
+    assert page.locator(".tl-map a[aria-label^='<svg>']").count() == 1
+    assert page.locator(".tl-map script, .tl-map foreignObject").count() == 0
 
 
 def test_every_built_page_passes_the_scan(hostile_site) -> None:

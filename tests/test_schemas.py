@@ -17,7 +17,7 @@ from tests.cases import REPO
 SHARED_KEYWORDS = {
     "$schema", "$id", "$ref", "title", "description", "type", "enum", "pattern", "minLength", "maxLength",
     "minimum", "properties", "additionalProperties", "required", "items", "minItems", "maxItems", "uniqueItems",
-    "propertyNames", "minProperties", "maxProperties", "allOf", "anyOf", "definitions",
+    "propertyNames", "minProperties", "maxProperties", "allOf", "anyOf", "definitions", "maximum",
 }
 SCHEMAS = {kind: json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text()) for kind in KINDS}
 

@@ -19,6 +19,9 @@ PAGE_TYPES = {
     "home": "", "timeline": "timeline/", "event": f"events/{EVENT}/", "actors": "actors/",
     "actor": "actors/south-korea-nis/", "tags": "tags/", "tag": "tags/troop-deployment/", "sources": "sources/",
     "source": "sources/003_52ce23f21a5653b0/", "figures": "figures/", "data": "data/", "about": "about/",
+    "map": "map/", "map-by-status": "map/status/alleged/", "map-by-topic": "map/tags/troop-deployment/",
+    "place": "places/kursk-region/",
+    "event-at-two-places": "events/2024-10-nis-publishes-photos-of-north-korean-troop-gatherings/",
     "corrections": "corrections/", "embed": "embed/", "embed-actor": "embed/actors/south-korea-nis/",
     "embed-tag": "embed/tags/troop-deployment/", "embed-event": f"embed/events/{EVENT}/",
 }

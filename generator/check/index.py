@@ -22,18 +22,20 @@ from .schema import field_name
 
 SUGGESTION_BUDGET = 20_000  # id comparisons for did-you-mean hints in one check (each up to ~0.3 ms)
 WHERE = {"actor": "events/actors/", "tag": "events/tags.yaml", "metric": "events/metrics.yaml",
-         "kind": "events/kinds.yaml", "event": "events/", "seed": "seeds/"}
+         "kind": "events/kinds.yaml", "event": "events/", "seed": "seeds/", "place": "events/places.yaml"}
 
 
 class Index:
     def __init__(self, tree: Tree):
         self.tree = tree
         self.ids: dict[str, set[str]] = {kind: set() for kind in WHERE}
-        self.used: dict[str, set[str]] = {kind: set() for kind in WHERE}
+        self.used: dict[str, set[str]] = {kind: set() for kind in (*WHERE, "media")}  # 'media': pictures shown
         self.seed_published: dict[str, dates.EDTFDate | None] = {}
         self.seed_normalised = {sid: quotes.normalise(text) for sid, text in tree.seed_texts.items()}
         self.event_dates: dict[str, tuple[dates.EDTFDate, Document, list]] = {}  # id -> (date, file, follows)
         self.actor_parents: dict[str, str] = {}
+        self.places: dict = {}  # place id -> geo.places.Place, for the places that passed every check
+        self.media: dict[str, list] = {}  # picture path under events/media/ -> its problems, each checked once a process
         self.parsed: dict[tuple[str, tuple], dates.EDTFDate] = {}  # (file, field path) -> date
         self._suggestions: dict[tuple[str, str], str] = {}
         self.schema_paths: dict[str, object] = {}  # modeline targets already looked up on disk (modeline.py)
@@ -118,11 +120,17 @@ class Index:
         key = (kind, value)
         if key not in self._suggestions:
             known = self.ids[kind]
-            if self._budget < len(known):
+            if not self.spend(len(known)):
                 return ""
-            self._budget -= len(known)
             self._suggestions[key] = did_you_mean(value, known)
         return self._suggestions[key]
+
+    def spend(self, comparisons: int) -> bool:
+        """Whether a hint that costs this many comparisons is still within the check's budget (then it is spent)."""
+        if self._budget < comparisons:
+            return False
+        self._budget -= comparisons
+        return True
 
     def url(self, doc: Document, path: tuple, value) -> None:
         if isinstance(value, str):

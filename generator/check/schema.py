@@ -19,7 +19,7 @@ from ..jsonschemas import SCHEMA_DIR
 from ..load import Document
 
 # Checked again, with a precise reason, by the semantic rules: the schema's pattern only helps editors.
-_LEFT_TO_RULES = ("EDTF date", "https URL")
+_LEFT_TO_RULES = ("EDTF date", "https URL", "picture file")
 
 
 @cache
@@ -95,6 +95,9 @@ def _describe(kind: str, error) -> Iterator[tuple]:
             yield path, "invalid-value", f"{name} '{shown(value)}' is not a valid {what}: {why}"
     elif keyword == "Pattern":
         if sub.get("title") in _LEFT_TO_RULES:
+            return
+        if sub.get("pattern") == r"\S":
+            yield path, "too-short", f"{name} holds only spaces; write it out"
             return
         if sub.get("title") == "id" and path != ("id",):
             return  # a reference: the rules report it as unknown, with a did-you-mean

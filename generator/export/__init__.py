@@ -31,10 +31,12 @@ def _exporters() -> dict[str, Exporter]:
     from . import atom, calendar, csv_table, json_data, timelinejs
     return {e.name: e for e in (
         Exporter("json", "JSON", "data/events.json",
-                 "Every event with its sources, figures and corrections, and every actor, seed and vocabulary entry.",
+                 "Every event with its sources, figures, places, pictures and corrections, and every actor, seed, "
+                 "place and vocabulary entry.",
                  json_data.render),
         Exporter("csv", "CSV", "data/events.csv",
-                 "One row per event; actors, tags, sources and figures flattened into columns.", csv_table.render),
+                 "One row per event; actors, tags, places, sources and figures flattened into columns.",
+                 csv_table.render),
         Exporter("ics", "iCalendar", "data/events.ics",
                  "One all-day entry per event, spanning the days its date may mean.", calendar.render),
         Exporter("timelinejs", "TimelineJS", "data/timelinejs.json",

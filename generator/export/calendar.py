@@ -47,7 +47,11 @@ def render(data: Dataset, context: ExportContext) -> str:
         vevent.add("status", "CONFIRMED" if event.status == "confirmed" else "TENTATIVE")
         if event.tags:
             vevent.add("categories", list(event.tags))
-        if event.location:
+        places = [data.places[p] for p in event.places if p in data.places]
+        if places:  # LOCATION names them all; GEO (RFC 5545) holds one point: the first, the event's main place
+            vevent.add("location", "; ".join(p.name for p in places))
+            vevent.add("geo", (places[0].latitude, places[0].longitude))
+        elif event.location:
             vevent.add("location", event.location["name"])
         address = routes.absolute(config.url, routes.event(event.id))
         if address:

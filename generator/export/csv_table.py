@@ -11,7 +11,8 @@ from .records import event_record
 
 COLUMNS = ["id", "date", "date_display", "start", "end", "precision", "approximate", "uncertain", "status",
            "title", "summary", "participants", "targets", "claimants", "deniers", "mentioned", "tags",
-           "location", "country", "source_count", "sources", "figures", "related", "notes", "page"]
+           "location", "country", "places", "coordinates", "source_count", "sources", "figures", "related", "notes",
+           "page"]
 # Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"), and some
 # read the full-width forms, or any of them after spaces, the same way. Such a cell gets a leading
 # apostrophe, which spreadsheets show as text and hide; events.json keeps every value exactly as written.
@@ -29,8 +30,12 @@ def render(data: Dataset, context: ExportContext) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in data.events:
-        record = event_record(event)
-        location = event.location or {}
+        record = event_record(event, data.places)
+        places = record["places"]
+        if places:  # one name and country per place, in the event's order; coordinates as 'latitude,longitude'
+            location = {"name": "; ".join(p["name"] for p in places), "country": "; ".join(p["country"] for p in places)}
+        else:
+            location = event.location or {}
         writer.writerow({column: spreadsheet_safe(value) for column, value in {
             **{k: record[k] for k in ("id", "date", "date_display", "start", "end", "precision", "status",
                                       "title", "summary", "page")},
@@ -41,6 +46,8 @@ def render(data: Dataset, context: ExportContext) -> str:
             "deniers": "; ".join(event.actors.get("denier", ())),
             "mentioned": "; ".join(event.actors.get("mentioned", ())),
             "tags": "; ".join(event.tags), "location": location.get("name", ""), "country": location.get("country", ""),
+            "places": "; ".join(p["id"] for p in places),
+            "coordinates": "; ".join(f"{p['latitude']},{p['longitude']}" for p in places),
             "source_count": len(event.sources),
             "sources": " | ".join(f"seed:{s.seed}" if s.seed else s.url for s in event.sources),
             "figures": " | ".join(f"{f.metric}={f.display()} as of {f.as_of.text} ({', '.join(f.claimed_by) or 'unattributed'})"

@@ -1,13 +1,14 @@
-"""events.json: every event with its sources and figures, and every actor, seed and vocabulary entry."""
+"""events.json: every event with its sources, figures and places, and every actor, seed, place and vocabulary entry."""
 
 from __future__ import annotations
 
 import json
 
+from .. import routes
 from ..model import Dataset
 from ..vocab import STATUSES
 from .context import ExportContext
-from .records import event_record
+from .records import event_record, place_record
 
 
 def render(data: Dataset, context: ExportContext) -> str:
@@ -16,7 +17,7 @@ def render(data: Dataset, context: ExportContext) -> str:
         "$schema": "events.schema.json",
         "licence": {"name": config.licence, "url": config.licence_url} if config.licence else None,
         "statuses": STATUSES,
-        "events": [event_record(e) for e in data.events],
+        "events": [event_record(e, data.places) for e in data.events],
         "actors": [{"id": a.id, "name": a.name, "short_name": a.short_name, "kind": a.kind, "country": a.country,
                     "parent": a.parent, "aliases": list(a.aliases), "description": a.description}
                    for a in sorted(data.actors.values(), key=lambda a: a.id)],
@@ -29,5 +30,7 @@ def render(data: Dataset, context: ExportContext) -> str:
         "tags": [{"id": t.id, "label": t.label, "description": t.description} for t in data.tags.values()],
         "metrics": [{"id": m.id, "label": m.label, "description": m.description, "unit": m.unit}
                     for m in data.metrics.values()],
+        "places": [{**place_record(p), "aliases": list(p.aliases), "source": p.source, "page": routes.place(p.id)}
+                   for p in data.places.values()],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -5,11 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import routes
+from ..geo.places import Place
 from ..model import Dataset, Event, Source
 from ..vocab import ROLES
 
 
-def event_record(event: Event) -> dict:
+def place_record(place: Place) -> dict:
+    return {"id": place.id, "name": place.name, "country": place.country, "latitude": place.latitude,
+            "longitude": place.longitude}
+
+
+def event_record(event: Event, places: dict[str, Place]) -> dict:
+    """The event as the JSON and CSV exports give it; `places` resolves the ids of its places."""
     d = event.date
     return {
         "id": event.id, "date": d.text, "date_display": d.display(), "date_text": event.date_text,
@@ -19,6 +26,10 @@ def event_record(event: Event) -> dict:
         "title": event.title, "summary": event.summary, "status": event.status,
         "actors": {role: list(event.actors.get(role, ())) for role in ROLES},
         "tags": list(event.tags), "location": event.location,
+        "places": [place_record(places[p]) for p in event.places if p in places],
+        "media": [{k: v for k, v in {"file": m.file, "alt": m.alt, "caption": m.caption, "credit": m.credit,
+                                      "licence": m.licence, "source_url": m.source_url}.items() if v is not None}
+                  for m in event.media],
         "sources": [{k: v for k, v in {"seed": s.seed, "quote": s.quote, "url": s.url, "publisher": s.publisher,
                                         "published": s.published.text if s.published else None}.items() if v is not None}
                     for s in event.sources],

@@ -50,7 +50,7 @@ def asset(config: SiteConfig, name: str) -> str:
 
 def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False,
                with_cards: bool = True) -> Iterator[tuple[str, str | bytes]]:
-    """Pages, embeddable pages, exports, feeds, social cards, the site's own assets and the JSON Schemas.
+    """Pages, embeddable pages, pictures, exports, feeds, social cards, the site's own assets and the JSON Schemas.
 
     With parallel=True and a large dataset, the exports are computed in a second process while
     this one renders the pages; only the data page, which lists their sizes, waits for them.
@@ -73,12 +73,14 @@ def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False,
     for page in [*pages, *site.build(only=("data",))]:
         yield page.src, page.content
     yield from embeds
+    yield from site.pictures.outputs()
     yield from files.items()
     if with_cards:
         yield from cards(data, config)
     for name in ASSETS:
         yield routes.asset(name), asset(config, name)
-    vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics)}
+    vocabularies = {"kinds": list(data.kinds), "tags": list(data.tags), "metrics": list(data.metrics),
+                    "places": list(data.places)}
     for name, text in site_schemas(vocabularies).items():
         if name != "export.schema.json":
             yield f"schemas/{name}", text

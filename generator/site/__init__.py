@@ -17,7 +17,9 @@ from .. import routes
 from ..config import SiteConfig
 from ..model import Dataset, Event
 from .env import environment
+from .maps import Maps
 from .page import GeneratedPageError, Page, front_matter, make_page
+from .pictures import Pictures
 from .paging import Slot, cut, grouped
 from .render import summary_html
 
@@ -31,6 +33,8 @@ class Site:
         self.data = data
         self.config = config or SiteConfig()
         self.downloads = list(downloads)  # path, format, size, about: for the data page
+        self.maps = Maps(data)
+        self.pictures = Pictures(data)  # every picture is derived once, when a page first shows it
         self.env = environment(self.config.overrides)
         self.env.filters.update(summary=lambda text: summary_html(text, "../" * self._url.count("/")))
         self.env.globals.update(data=data, config=self.config, link=self.link,
@@ -79,11 +83,12 @@ class Site:
 
 
 def _views() -> list[tuple[str, Callable[[Site], list[Page]]]]:
-    from .views import actors, corrections, data, events, figures, home, sources, tags, timeline
+    from .views import actors, corrections, data, events, figures, home, places, sources, tags, timeline
     return [("home", home.build), ("timeline", timeline.build), ("actors", actors.build_index),
             ("tags", tags.build_index), ("sources", sources.build_index), ("events", events.build),
             ("actor", actors.build), ("tag", tags.build), ("source", sources.build), ("figures", figures.build),
-            ("corrections", corrections.build), ("data", data.build)]
+            ("map", places.build_map), ("place", places.build), ("corrections", corrections.build),
+            ("data", data.build)]
 
 
 VIEWS = _views()

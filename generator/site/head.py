@@ -19,15 +19,25 @@ from .. import routes
 from .cards import HEIGHT, WIDTH
 from ..config import SiteConfig
 from ..model import Event
+from .pictures import SocialImage
 
 # The front-matter keys a generated page may set for its <head>.
-META_KEYS = ("og_type", "published_time", "modified_time", "card", "card_alt", "feed", "feed_title")
+META_KEYS = ("og_type", "published_time", "modified_time", "card", "card_alt", "card_type", "card_width",
+             "card_height", "feed", "feed_title")
 
 
-def event_meta(event: Event) -> dict[str, str]:
-    """An event page's own: an article, published when its file was first committed, with its social card."""
-    meta = {"og_type": "article", "card": routes.card(event.id),
-            "card_alt": f"{event.title}: {event.date.display()}, {event.status}"}
+def event_meta(event: Event, picture: SocialImage | None = None) -> dict[str, str]:
+    """An event page's own: an article, published when its file was first committed, with its social card.
+
+    An event that shows pictures is represented by its first one (its widest JPEG copy, with
+    the picture's alt text); the others by the card drawn for them.
+    """
+    if picture is not None:
+        meta = {"og_type": "article", "card": picture.url, "card_alt": picture.alt, "card_type": "image/jpeg",
+                "card_width": str(picture.width), "card_height": str(picture.height)}
+    else:
+        meta = {"og_type": "article", "card": routes.card(event.id),
+                "card_alt": f"{event.title}: {event.date.display()}, {event.status}"}
     if event.history.added:
         meta["published_time"] = event.history.added.isoformat().replace("+00:00", "Z")
     if event.history.changed:
@@ -50,8 +60,10 @@ def head_tags(config: SiteConfig, *, url: str, title: str, description: str, met
     if config.url:
         properties.append(("og:url", routes.absolute(config.url, url)))
     if image:
-        properties += [("og:image", image), ("og:image:type", "image/png"), ("og:image:width", str(WIDTH)),
-                       ("og:image:height", str(HEIGHT)), ("og:image:alt", meta.get("card_alt") or config.title)]
+        properties += [("og:image", image), ("og:image:type", meta.get("card_type") or "image/png"),
+                       ("og:image:width", meta.get("card_width") or str(WIDTH)),
+                       ("og:image:height", meta.get("card_height") or str(HEIGHT)),
+                       ("og:image:alt", meta.get("card_alt") or config.title)]
     for key in ("published_time", "modified_time"):
         if meta.get(key) and meta.get("og_type") == "article":
             properties.append((f"article:{key}", meta[key]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...vocab import ID, SEED_ID
 from ..discover import Tree
 from ..index import Index
-from . import actors, events, order, seeds, structure, unused, vocabularies
+from . import actors, events, order, places, seeds, structure, unused, vocabularies
 
 
 def run(tree: Tree, *, workers: int | None = None, keep_data: bool = True) -> Index:
@@ -22,7 +22,10 @@ def run(tree: Tree, *, workers: int | None = None, keep_data: bool = True) -> In
             structure.check(index, doc, kind)
     for name, doc in tree.vocabularies.items():
         structure.check(index, doc, name)
+    if tree.places is not None:
+        structure.check(index, tree.places, "places")
     vocabularies.register(index)
+    places.register(index)
     index.register(tree.actors, "actor", ID)
     index.register(tree.seeds, "seed", SEED_ID)
     for doc in tree.seeds:

@@ -8,7 +8,7 @@ from ...findings import WARNING
 from ...load import Document
 from ...vocab import ID, ROLES
 from ..index import Index
-from . import figures, sources, summaries
+from . import figures, media, places, sources, summaries
 
 
 def check(index: Index, doc: Document) -> None:
@@ -39,6 +39,7 @@ def check(index: Index, doc: Document) -> None:
     if status == "disputed" and not actors.get("denier"):
         doc.at(("status",), "disputed-needs-denier", "a disputed event must name who disputes it under actors.denier")
     index.refs(doc, ("tags",), data.get("tags"), "tag")
+    places.check_event(index, doc, data)
     for field, code in (("related", "self-related"), ("follows", "self-follows")):
         values = data.get(field)
         index.refs(doc, (field,), values, "event")
@@ -52,6 +53,9 @@ def check(index: Index, doc: Document) -> None:
     for position, figure in enumerate(data.get("figures") or []):
         if isinstance(figure, dict):
             figures.check(index, doc, ("figures", position), figure)
+    for position, item in enumerate(data.get("media") or []):
+        if isinstance(item, dict):
+            media.check(index, doc, ("media", position), item)
     for position, correction in enumerate(data.get("corrections") or []):
         if isinstance(correction, dict):
             index.date(doc, ("corrections", position, "date"), correction.get("date"))

@@ -15,7 +15,7 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\
 _HTML = re.compile(r"<[a-zA-Z!/?]")
 # Python-Markdown's link parser is quadratic in the number of '[': a summary of 1,190 of them took a second to render.
 MAX_BRACKETS = 20
-_KINDS = {"events": "event", "actors": "actor", "tags": "tag", "sources": "seed"}
+_KINDS = {"events": "event", "actors": "actor", "tags": "tag", "sources": "seed", "places": "place"}
 
 
 def check(index: Index, doc: Document, summary) -> None:

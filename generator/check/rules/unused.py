@@ -1,4 +1,4 @@
-"""Warnings for actors and vocabulary entries nothing uses."""
+"""Warnings for actors, vocabulary entries, places and pictures nothing uses."""
 
 from __future__ import annotations
 
@@ -20,3 +20,12 @@ def check(index: Index) -> None:
             continue
         for ident in sorted(set(doc.data) - index.used[kind]):
             doc.at((ident,), f"unused-{kind}", f"{kind} '{ident}' is not used by any event", key=True, severity=WARNING)
+    places = tree.places
+    if places is not None and places.usable:
+        for ident in sorted(index.ids["place"] - index.used["place"]):
+            places.at((ident,), "unused-place", f"place '{ident}' is not named by any event", key=True,
+                      severity=WARNING)
+    for name in tree.media:  # never checked nor published while no event shows it: say so
+        if name not in index.used["media"]:
+            tree.stray_finding(f"events/media/{name}", "no event shows this picture; name it in an event's media or "
+                                                       "remove it", "unused-media", severity=WARNING)

@@ -33,10 +33,11 @@ def build(site: Site) -> list[Page]:
         actor = data.actors[actor_id]
         roles = data.by_actor.get(actor_id, {})
         figures = data.actor_figures(actor_id)
+        named = list(dict.fromkeys(e for role in ROLES for e in roles.get(role, [])))
         common = dict(actor=actor, kind=data.kinds.get(actor.kind),
                       parent=data.actors.get(actor.parent) if actor.parent else None,
                       children=data.children(actor_id), figures=figures[-site.config.split_at:],
-                      figures_total=len(figures))
+                      figures_total=len(figures), place_map=site.maps.region(named), credits=site.maps.credits())
         pages += site.split(lambda slot, a=actor_id: routes.actor(a, slot), "actor.html", actor.name,
                             actor.description, {role: roles.get(role, []) for role in ROLES}, common,
                             feed_meta(routes.actor_feed(actor_id), f"{site.config.title}: {actor.name}"))

@@ -32,11 +32,14 @@ def page(site: Site, event: Event, neighbours: Neighbours | None = None) -> Page
         view = f"{base}/blob/{config.edit_branch}/{event.path}"
         history = f"{base}/commits/{config.edit_branch}/{event.path}"
     related = [data.by_id[r] for r in event.related if r in data.by_id]
+    places = [data.places[p] for p in event.places if p in data.places]
     cited_by = [e for e in data.cited_by.get(event.id, []) if e.id not in event.related]
     return site.page(routes.event(event.id), "event.html", event.title, summary_text(event.summary),
-                     event_meta(event), event=event, related=related + cited_by, edit_url=edit, view_url=view,
-                     history_url=history, json_ld=json_for_script(json_ld(site, event)),
-                     before=before, after=after, lists=neighbours.page_data(event), cite=citation(event, config))
+                     event_meta(event, site.pictures.social_image(event)), event=event, related=related + cited_by,
+                     edit_url=edit, view_url=view, history_url=history, json_ld=json_for_script(json_ld(site, event)),
+                     before=before, after=after, lists=neighbours.page_data(event), cite=citation(event, config),
+                     places=places, locators=[(p, site.maps.locator(p.id)) for p in places],
+                     pictures=site.pictures.figures(event), credits=site.maps.credits())
 
 
 def json_ld(site: Site, event: Event) -> dict:
@@ -46,10 +49,18 @@ def json_ld(site: Site, event: Event) -> dict:
            "startDate": _iso_date(event.date.start), "endDate": _iso_date(event.date.end),
            "eventStatus": "https://schema.org/EventScheduled" if event.status == "expected" else None,
            "url": routes.absolute(site.config.url, routes.event(event.id))}
-    if event.location:
+    if any(p in site.data.places for p in event.places):
+        places = [site.data.places[p] for p in event.places if p in site.data.places]
+        found = [{"@type": "Place", "name": p.name, "address": {"@type": "PostalAddress", "addressCountry": p.country},
+                  "geo": {"@type": "GeoCoordinates", "latitude": p.latitude, "longitude": p.longitude}} for p in places]
+        doc["location"] = found[0] if len(found) == 1 else found
+    elif event.location:
         doc["location"] = {"@type": "Place", "name": event.location["name"]}
         if event.location.get("country"):
             doc["location"]["address"] = {"@type": "PostalAddress", "addressCountry": event.location["country"]}
+    image = site.pictures.social_image(event)
+    if image is not None:
+        doc["image"] = routes.absolute(site.config.url, image.url)
     actors = site.data.actors
     doc["organizer" if event.actors.get("participant") else "about"] = [
         {"@type": "Person" if actors[a].kind == "person" else "Organization", "name": actors[a].name}

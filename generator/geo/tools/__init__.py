@@ -1,0 +1,1 @@
+"""Maintainer tools that rebuild the package data; the build never runs them."""
