@@ -17,7 +17,7 @@ from .model import Dataset
 from .pages import Settings, Site
 from .schema import KINDS, SCHEMA_DIR
 
-ASSETS = ("timeline.css", "timeline.js")
+ASSETS = ("timeline.css", "timeline.js", "search.css", "search.js")
 PARALLEL_FROM = 500  # events; below this, starting a second process costs more than it saves
 ABOUT = {
     "json": ("JSON", "Every event with its sources and figures, and every actor, seed, tag and metric."),

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .model import DataError, Dataset, load_dataset
@@ -21,7 +21,12 @@ from .csp import INLINE_SCRIPT, add_policy, theme_scripts
 from .docs_guard import docs_problems
 from .pages import front_matter
 from .scan import scan_site, script_hash
+from .search.index import SearchIndexError, build_index
 from .theme_icons import STYLESHEET, icon_files, theme_stylesheet
+
+
+THEME_OVERRIDES = Path(__file__).parent / "theme"  # partials replacing Material's: the header's search button
+log = get_plugin_logger(__name__)
 
 
 class TimelineConfig(Config):
@@ -50,11 +55,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         except DataError as exc:
             lines = "\n".join(str(f) for f in exc.result.sorted())
             raise PluginError(f"the timeline data has problems; fix them and build again:\n{lines}") from None
-        for css in ("assets/timeline/timeline.css", STYLESHEET):
+        for css in ("assets/timeline/timeline.css", STYLESHEET, "assets/timeline/search.css"):
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        if "assets/timeline/timeline.js" not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append("assets/timeline/timeline.js")
+        for js in ("assets/timeline/timeline.js", "assets/timeline/search.js"):
+            if js not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(js)
+        if str(THEME_OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -129,3 +137,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         problems = scan_site(Path(config.site_dir))
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))
+        # After the scan: Pagefind writes no HTML, and indexes only pages the scan has passed.
+        searchable = len(self.data.events) + len(self.data.actors) + len(self.data.seeds)
+        try:
+            log.info(build_index(Path(config.site_dir), expect=searchable).summary())
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
