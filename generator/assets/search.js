@@ -90,6 +90,10 @@
       if (event.key === "ArrowDown") { event.preventDefault(); focusResult(at + 1); }
       if (event.key === "ArrowUp") { event.preventDefault(); if (at === 0) input.focus(); else focusResult(at - 1); }
     });
+    // Esc closes at once, as in Material; a search box would otherwise spend the first Esc clearing itself.
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+    });
     dialog.addEventListener("close", function () { trigger.focus(); });
     document.body.appendChild(dialog);
   }
