@@ -41,7 +41,7 @@ def hrefs(page) -> list[str]:
 def search(page, words: str) -> list[str]:
     """Type `words` into the open dialog and return the addresses of the results drawn."""
     page.keyboard.type(words)
-    wait_status(page, "result")
+    wait_status(page, "results? for “" + re.escape(words) + "”")
     return hrefs(page)
 
 
@@ -164,9 +164,9 @@ def test_filters_by_status_actor_and_topic(server, watch) -> None:
     page.select_option("#tl-search-status", "reported")  # no words: every reported event, in date order
     reported = [e for e in DATA.events if e.status == "reported"]
     assert len(reported) > 10  # more than one batch of results
-    wait_status(page, f"^{len(reported)} results, showing the first 10")
+    wait_status(page, f"^{len(reported)} results with status reported, showing the first 10")
     page.click(".tl-search__more")
-    wait_status(page, f"^{len(reported)} results\\.$")
+    wait_status(page, f"^{len(reported)} results with status reported\\.$")
     found = hrefs(page)
     assert sorted(found) == sorted(f"/events/{e.id}/" for e in reported)
     starts = [DATA.by_id[h.split("/")[2]].date.earliest() for h in found]
@@ -176,13 +176,13 @@ def test_filters_by_status_actor_and_topic(server, watch) -> None:
     page.select_option("#tl-search-status", "alleged")
     page.select_option("#tl-search-actor", nis)
     expected = {f"/events/{e.id}/" for e in DATA.events if e.status == "alleged" and "south-korea-nis" in e.actor_ids()}
-    wait_status(page, f"^{len(expected)} results?\\.$")
+    wait_status(page, f"^{len(expected)} results? with status alleged, actor {re.escape(nis)}\\.$")
     assert set(hrefs(page)) == expected
     page.select_option("#tl-search-status", "")
     page.select_option("#tl-search-actor", "")
     page.select_option("#tl-search-tag", DATA.tags["troop-deployment"].label)
     page.locator("#tl-search-input").fill("Vladivostok")
-    wait_status(page, "^[0-9]+ results?")
+    wait_status(page, f"results? for “Vladivostok” with topic {re.escape(DATA.tags['troop-deployment'].label)}")
     found = hrefs(page)
     assert found and all("troop-deployment" in DATA.by_id[h.split("/")[2]].tags for h in found)
     assert pw.errors == []

@@ -182,7 +182,13 @@
       shown += batch.length;
       more.hidden = shown >= results.length;
       var n = results.length;
-      status.textContent = n === 0 ? "No results." : n + (n === 1 ? " result" : " results") +
+      // Says which words and filters the list answers, while typing goes on.
+      var term = input.value.trim();
+      var filters = chosen();
+      var what = (term ? " for “" + term + "”" : "") + (Object.keys(filters).length ? " with " + FILTERS.filter(function (spec) {
+        return filters[spec[0]];
+      }).map(function (spec) { return spec[1].toLowerCase() + " " + filters[spec[0]]; }).join(", ") : "");
+      status.textContent = n === 0 ? "No results" + what + "." : n + (n === 1 ? " result" : " results") + what +
         (shown < n ? ", showing the first " + shown + "." : ".");
       if (append) focusResult(first);
     });
