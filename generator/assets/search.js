@@ -16,6 +16,7 @@
   var engine = null;     // Promise of a ready Pagefind instance
   var dialog, input, status, list, more, selects = {};
   var results = [], shown = 0, generation = 0;
+  var searching = false, waiting = false;  // one search at a time in the worker; the newest words wait
 
   function load() {
     if (!engine) {
@@ -150,25 +151,36 @@
     return filters;
   }
 
+  // A word found on every page costs Pagefind time in proportion to the pages (about a second at
+  // 10,000 events), and its worker answers in order: searching on every keystroke would queue one
+  // such search per key. So one search runs at a time, and when it ends only the newest words are
+  // searched, however many keys were pressed meanwhile.
   function run() {
+    if (searching) { waiting = true; return; }
     var mine = ++generation;
     var term = input.value.trim();
     var filters = chosen();
-    if (!term && !Object.keys(filters).length) {
+    if ((!term || term.length < 2) && !Object.keys(filters).length) {  // one letter matches nearly every page
       results = [];
       list.textContent = "";
       more.hidden = true;
       if (dialog.hasAttribute("data-ready")) status.textContent = "Type a word, a name or a phrase in quotes, or choose a filter.";
       return;
     }
+    searching = true;
     load().then(function (instance) {
       // Without words, every page the filters allow, in date order (events carry a date sort key).
       return instance.search(term || null, term ? { filters: filters } : { filters: filters, sort: { date: "asc" } });
     }).then(function (found) {
-      if (mine !== generation || !found) return;  // a newer keystroke has taken over
+      searching = false;
+      if (waiting) { waiting = false; run(); return; }  // the words changed meanwhile: search the newest
+      if (mine !== generation || !found) return;
       results = found.results;
       shown = 0;
       return draw(mine, false);
+    }, function () {
+      searching = false;
+      if (waiting) { waiting = false; run(); }
     });
   }
 

@@ -10,5 +10,8 @@ query loads only the chunks of its words and the fragments of the results it sho
   header (`generator/theme/partials/header.html`), keyboard first, with status, actor and topic filters.
 
 Which pages are indexed, and with which filters, is said by `data-pagefind-*` attributes in the page
-templates: events, actors and sources (see `/work/search-notes.md` for the list).
+templates: event pages (summary, place, people with their other names as a link title, sources and
+quotes; filters status, actor and tag), actor pages (description and aliases) and source pages (the
+text without page chrome or repeats). The post-build hook passes how many that is, and a different
+count stops the build.
 """
