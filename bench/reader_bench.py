@@ -404,7 +404,7 @@ def slide_of(site: Path, event_path: str) -> int:
 
 def run_size(browser, count: int, args, workdir: Path) -> dict:
     label = f"{count:,} events" if count else "the real events"
-    result: dict = {"events": count, "pages": {}, "search": {}, "cls": {}, "builds": {}}
+    result: dict = {"events": count, "pages": {}, "search": {}, "cls": {}, "builds": {}, "load": [os.getloadavg()[0]]}
     systems = {"site": None}
     if args.baseline:
         systems["before"] = baseline_source(args.baseline, workdir / "baseline-src")
@@ -443,6 +443,7 @@ def run_size(browser, count: int, args, workdir: Path) -> dict:
                 print(f"[{label}] TimelineJS3 {kind} ...", file=sys.stderr, flush=True)
                 result["pages"][f"timelinejs:{kind}"] = repeat(args.tljs_runs or args.runs, measure_page, browser,
                                                                url + path, counter, tljs=True)
+    result["load"].append(os.getloadavg()[0])  # other work on the machine slows every figure alike
     return result
 
 
@@ -465,6 +466,7 @@ def report(results: list[dict]) -> str:
     for r in results:
         label = f"{r['events']:,} events" if r["events"] else "the real events"
         lines.append(f"\n## {label}\n")
+        lines.append(f"load average (1 min) at start and end: {r['load'][0]:.1f}, {r['load'][-1]:.1f}")
         for system, build_info in r["builds"].items():
             extra = f"; {build_info['index']}" if build_info.get("index") else ""
             if build_info.get("index_bytes"):

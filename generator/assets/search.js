@@ -14,6 +14,7 @@
   var FILTERS = [["status", "Status", "Any status"], ["actor", "Actor", "Any actor"], ["tag", "Topic", "Any topic"]];
 
   var engine = null;     // Promise of a ready Pagefind instance
+  var preparing = null;  // Promise of the dialog being ready: index loaded, filters filled
   var dialog, input, status, list, more, selects = {};
   var results = [], shown = 0, generation = 0;
   var searching = false, waiting = false;  // one search at a time in the worker; the newest words wait
@@ -123,21 +124,26 @@
     });
   }
 
-  function open() {
-    if (!dialog) {
-      build();
-      load().then(function (instance) {
-        return fillFilters(instance).then(function () {
-          status.textContent = "Type a word, a name or a phrase in quotes, or choose a filter.";
-          dialog.setAttribute("data-ready", "");
-          if (input.value.trim()) run();
-        });
-      }).catch(function () {
-        status.textContent = "";
-        status.appendChild(document.createTextNode("The search could not load. "));
-        status.appendChild(element("a", { href: trigger.getAttribute("href") }, "Browse the timeline instead."));
+  function prepare() {
+    if (preparing) return;
+    status.textContent = "Loading the search index…";
+    preparing = load().then(function (instance) {
+      return fillFilters(instance).then(function () {
+        status.textContent = "Type a word, a name or a phrase in quotes, or choose a filter.";
+        dialog.setAttribute("data-ready", "");
+        if (input.value.trim()) run();
       });
-    }
+    }).catch(function () {
+      preparing = null;  // opening the search again tries again
+      status.textContent = "";
+      status.appendChild(document.createTextNode("The search could not load. "));
+      status.appendChild(element("a", { href: trigger.getAttribute("href") }, "Browse the timeline instead."));
+    });
+  }
+
+  function open() {
+    if (!dialog) build();
+    prepare();
     if (!dialog.open) dialog.showModal();
     input.focus();
     input.select();
