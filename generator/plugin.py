@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .config import SPLIT_AT, ConfigError, SiteConfig, from_options
@@ -31,9 +31,14 @@ from .publish.scan import scan_site, script_hash
 from .publish.theme_icons import STYLESHEET, icon_files, theme_stylesheet
 from .site import front_matter
 from .site.env import environment
+from .search.index import SearchIndexError, build_index
 from .site.head import META_KEYS, head_html
 
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+
+
+THEME_OVERRIDES = Path(__file__).parent / "theme"  # partials replacing Material's: the header's search button
+log = get_plugin_logger(__name__)
 
 
 class TimelineConfig(Config):
@@ -83,13 +88,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         except DataError as exc:
             lines = "\n".join(str(f) for f in exc.result.sorted())
             raise PluginError(f"the timeline data has problems; fix them and build again:\n{lines}") from None
-        for css in ("assets/timeline/timeline.css", STYLESHEET):
+        for css in ("assets/timeline/timeline.css", STYLESHEET, "assets/timeline/search.css"):
             if css not in config.extra_css:
                 config.extra_css.append(css)
         scripts = [str(s) for s in config.extra_javascript]
-        for script in ("assets/timeline/timeline.js", "assets/timeline/reader.js"):
+        for script in ("assets/timeline/timeline.js", "assets/timeline/reader.js", "assets/timeline/search.js"):
             if script not in scripts:
                 config.extra_javascript.append(script)
+        if "search" in config.plugins or "material/search" in config.plugins:
+            log.warning("Material's search plugin is listed in mkdocs.yml: the site has its own search, "
+                        "so that plugin only publishes an index no page loads; remove it from `plugins`")
+        if str(THEME_OVERRIDES) not in config.theme.dirs:
+            # After the site's own custom_dir, if it has one, so a site can still replace the header.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
         self.env = environment(self.site_config.overrides)  # for the <head> tags of every page
         return config
 
@@ -215,3 +226,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         problems = scan_site(site_dir, base_path)
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))
+        # After the scan: Pagefind writes no HTML, and indexes only pages the scan has passed.
+        searchable = len(self.data.events) + len(self.data.actors) + len(self.data.seeds)
+        try:
+            log.info(build_index(site_dir, expect=searchable).summary())
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None

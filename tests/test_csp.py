@@ -148,7 +148,7 @@ def test_reading_searching_filtering_and_switching_scheme_trip_no_policy(server,
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
     page.keyboard.type("Ryabykh")
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.locator(".tl-search__result").first.wait_for(timeout=10_000)
     page.keyboard.press("Escape")
     page.locator("label[for='__palette_1']").click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"

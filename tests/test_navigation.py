@@ -111,8 +111,9 @@ def test_j_and_k_go_to_the_next_and_previous_event(server, watch) -> None:
         page.keyboard.press(keys)
     page.wait_for_timeout(300)
     assert page.url.endswith(f"events/{IDS[5]}/")
-    search = page.locator("input[data-md-component='search-query']")
-    search.click()
+    page.keyboard.press("/")  # the search dialog
+    search = page.locator("#tl-search-input")
+    search.wait_for()
     page.keyboard.type("kj")  # typing in the search box types
     page.wait_for_timeout(300)
     assert search.input_value() == "kj" and page.url.endswith(f"events/{IDS[5]}/")

@@ -108,12 +108,12 @@ def test_search_finds_an_event_by_an_actor_name(server, watch) -> None:
     pw = watch()
     page = pw.page
     page.goto(server.url)
-    page.click("input[data-md-component='search-query']")
-    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
-    page.locator("input[data-md-component='search-query']").press_sequentially("Ryabykh", delay=50)
-    results = page.locator(".md-search-result__item")
+    page.click("[data-tl-search]")  # the site's own search (tests/test_search.py); Material's is not used
+    page.wait_for_selector("dialog.tl-search[data-ready]")
+    page.locator("#tl-search-input").press_sequentially("Ryabykh", delay=50)
+    results = page.locator(".tl-search__result")
     results.first.wait_for(timeout=15_000)
-    assert "Defence Express editor" in page.locator(".md-search-result").inner_text()
+    assert "Defence Express editor" in page.locator(".tl-search__results").inner_text()
     assert pw.errors == []
 
 

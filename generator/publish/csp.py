@@ -18,7 +18,7 @@ CSP_META_START = '<meta http-equiv="Content-Security-Policy" content="'
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 DIRECTIVES = (
     ("default-src", "'none'"),
-    ("script-src", "'self'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),  # Pagefind's search runs as WebAssembly
     ("style-src", "'self'"),
     ("img-src", "'self'"),
     ("font-src", "'self'"),

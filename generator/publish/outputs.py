@@ -23,8 +23,9 @@ from ..site.embed import embed_files
 from .csp import add_policy
 
 # A site's overrides folder may replace any of these. reader.js: keys, copying, prev/next in a list, print;
-# embed.css and embed.js: the embeddable pages'.
-ASSETS = ("timeline.css", "timeline.js", "reader.js", "embed.css", "embed.js")
+# embed.css and embed.js: the embeddable pages'; search.css and search.js: the search dialog.
+ASSETS = ("timeline.css", "timeline.js", "reader.js", "embed.css", "embed.js",
+          "search.css", "search.js")
 PARALLEL_FROM = 500  # events; below this, starting a second process costs more than it saves
 
 
