@@ -129,8 +129,10 @@ def add_timelinejs(site: Path, slide: int | None) -> str:
         '<link rel="stylesheet" href="tl/css/timeline.css"><script src="tl/js/timeline.js"></script></head>'
         '<body><div id="timeline" style="width:100%;height:640px"></div><script>'
         'fetch("../data/timelinejs.json").then(r => r.json()).then(data => {'
-        f' window.tl = new TL.Timeline("timeline", data, {{script_path: new URL("tl/js/", location.href).href, language: "en", font: null{start}}});'
-        ' window.tl.on("loaded", () => requestAnimationFrame(() => setTimeout(() => { window.tlPainted = performance.now(); }, 0)));'
+        f' window.tl = new TL.Timeline("timeline", data,'
+        f' {{script_path: new URL("tl/js/", location.href).href, language: "en", font: null{start}}});'
+        ' window.tl.on("loaded", () => requestAnimationFrame(() =>'
+        ' setTimeout(() => { window.tlPainted = performance.now(); }, 0)));'
         ' });</script></body></html>')
     return f"tljs/{name}"
 
@@ -302,7 +304,9 @@ WATCH_JS = """([listSelector, readySelector]) => {
   window.__bench = {keys: [], ready: null, results: []};
   document.addEventListener('keydown', e => window.__bench.keys.push(performance.now()), true);
   const seen = () => {
-    if (window.__bench.ready === null && readySelector && document.querySelector(readySelector)) window.__bench.ready = performance.now();
+    if (window.__bench.ready === null && readySelector && document.querySelector(readySelector)) {
+      window.__bench.ready = performance.now();
+    }
   };
   new MutationObserver(() => {
     seen();
@@ -477,7 +481,8 @@ def report(results: list[dict]) -> str:
         for key, f in r["pages"].items():
             lines.append(f"{key:<22}{fmt(f['fcp'], 'ms'):>9}{fmt(f['painted'], 'ms'):>10}{fmt(f['heap'], 'bytes'):>10}"
                          f"{fmt(f['dom'], ''):>8}{fmt(f['bytes'], 'bytes'):>10}{fmt(f['requests'], ''):>9}"
-                         + (f"   runs {f['runs']}" if f["runs"] else "") + (f"  errors: {f['errors'][:2]}" if f["errors"] else ""))
+                         + (f"   runs {f['runs']}" if f["runs"] else "")
+                         + (f"  errors: {f['errors'][:2]}" if f["errors"] else ""))
         lines.append("")
         lines.append(f"{'search':<36}{'ready':>9}{'result':>10}{'init':>10}{'query':>10}{'heap':>10}{'workers':>9}")
         for key, f in r["search"].items():
@@ -497,8 +502,10 @@ def report(results: list[dict]) -> str:
             s, b = search.get(f"site:{name}"), search.get(f"before:{name}")
             if not (s and b):
                 continue
-            lines.append(f"before / site, search '{s['query']}': ready {ratio(b['ready'], s['ready'])}, result {ratio(b['result'], s['result'])}, "
-                         f"bytes to search {ratio((b['init_bytes'] or 0) + (b['query_bytes'] or 0), (s['init_bytes'] or 0) + (s['query_bytes'] or 0))}, "
+            before_bytes = (b['init_bytes'] or 0) + (b['query_bytes'] or 0)
+            site_bytes = (s['init_bytes'] or 0) + (s['query_bytes'] or 0)
+            lines.append(f"before / site, search '{s['query']}': ready {ratio(b['ready'], s['ready'])}, "
+                         f"result {ratio(b['result'], s['result'])}, bytes to search {ratio(before_bytes, site_bytes)}, "
                          f"heap {ratio(b['heap'], s['heap'])}")
         shifted = {k: v for k, v in r["cls"].items() if v}
         lines.append(f"layout shift: {len(r['cls']) - len(shifted)} of {len(r['cls'])} page loads shift nothing"

@@ -29,9 +29,9 @@ from .publish.docs_guard import docs_problems
 from .publish.outputs import site_files
 from .publish.scan import scan_site, script_hash
 from .publish.theme_icons import STYLESHEET, icon_files, theme_stylesheet
+from .search.index import SearchIndexError, build_index
 from .site import front_matter
 from .site.env import environment
-from .search.index import SearchIndexError, build_index
 from .site.head import META_KEYS, head_html
 
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,8 @@ from generator.model import load_dataset
 from generator.search import canonical
 from generator.search.index import BUNDLE, SearchIndexError, build_index
 from tests.conftest import REPO, inject
-from tests.test_hostile_site import EVENT_ID as HOSTILE_EVENT, PWN, hostile_site  # noqa: F401 - a fixture
+from tests.test_hostile_site import EVENT_ID as HOSTILE_EVENT  # noqa: F401 - a fixture
+from tests.test_hostile_site import PWN
 
 DATA, _ = load_dataset(REPO)
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
