@@ -124,3 +124,27 @@ def test_a_passage_quoted_by_many_events_has_one_anchor_that_event_pages_link_to
     [anchor] = re.findall(r'href="\.\./\.\./sources/001_f6eaeb197de4692c/#(p-\d+-\d+)"', event)
     assert source.count(f'id="{anchor}"') == 1
     assert len(re.findall(r'id="q-', source)) <= LIMIT  # the anchors by event stop at split_at
+
+
+def test_the_timeline_is_cut_by_year_and_month_and_its_strip_links_to_the_pages(crowded) -> None:
+    root, out = crowded
+    data, _ = load_dataset(root)
+    pages = {p.parent.relative_to(out).as_posix() + "/": p.read_text(encoding="utf-8")
+             for p in (out / "timeline").rglob("index.html")}
+    assert {"timeline/", "timeline/2024/", "timeline/2024/02/", "timeline/2024/02/part-2/"} <= set(pages)
+    listed: Counter[str] = Counter()
+    for url, html in pages.items():
+        items = re.findall(r'<a href="[./]*events/([^/"]+)/" data-event-link>', html)
+        assert len(items) <= LIMIT, url
+        listed.update(items)
+    assert sorted(listed) == sorted(e.id for e in data.events) and set(listed.values()) == {1}  # each once
+    top = pages["timeline/"]
+    assert not re.findall(r"data-event-link", top) and 'href="../timeline/2024/"' in top
+    bars = re.findall(r'<a href="([^"]+)" aria-label="[^"]+ events?"><title>', top)  # the strip's bars
+    assert len(bars) >= 6
+    for href in bars:
+        path, anchor = href.split("#")
+        target = (Path("/timeline") / path).resolve().as_posix().strip("/") + "/"
+        assert f'id="{anchor}"' in pages[target], href
+    year = pages["timeline/2024/"]  # the year lists its months and keeps the events known only to a season
+    assert 'href="../../timeline/2024/02/"' in year and "Summer 2024" in year

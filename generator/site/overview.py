@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import routes
 from ..model import Event
 from .timeline_groups import group_key
 
@@ -38,8 +38,12 @@ def _bin_label(first_month: int, size: int) -> str:
     return f"{year}–{year + size // 12 - 1}"
 
 
-def overview(events: list[Event], *, year_pages: bool) -> Overview:
-    """Bars of events per month (or longer bins), each with the anchor it links to; empty without dated events."""
+def overview(events: list[Event], page_of: Callable[[Event], str] | None = None) -> Overview:
+    """Bars of events per month (or longer bins), each with the anchor it links to; empty without dated events.
+
+    `page_of` gives the address of the page listing an event, when the list is cut into pages;
+    without it, every bar links to an anchor on the page itself.
+    """
     events = [e for e in events if e.date.precision != "year"]  # a bar per month cannot show them honestly
     if not events:
         return Overview()
@@ -54,7 +58,8 @@ def overview(events: list[Event], *, year_pages: bool) -> Overview:
         counts[key] += 1
         year = event.date.known.lower().year
         anchor = group_key(event)[0] if size == 1 else f"y{year}"
-        targets.setdefault(key, f"{routes.timeline(year)}#{anchor}" if year_pages else f"#{anchor}")
+        if key not in targets:
+            targets[key] = (page_of(event) if page_of else "") + f"#{anchor}"
     first, last = min(counts), max(counts)
     peak = max(counts.values())
     result = Overview(unit=unit, width=(last - first + 1) * (BAR + GAP))
