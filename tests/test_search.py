@@ -14,8 +14,11 @@ from generator.model import load_dataset
 from generator.search import canonical
 from generator.search.index import BUNDLE, SearchIndexError, build_index
 from tests.conftest import REPO, inject
-from tests.test_hostile_site import EVENT_ID as HOSTILE_EVENT  # noqa: F401 - a fixture
-from tests.test_hostile_site import PWN
+from tests.test_hostile_site import EVENT_ID as HOSTILE_EVENT
+from tests.test_hostile_site import (
+    PWN,
+    hostile_site,  # noqa: F401 - a fixture the tests below ask for
+)
 
 DATA, _ = load_dataset(REPO)
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
