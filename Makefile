@@ -18,8 +18,11 @@ build: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(BIN)/python -m generator check
 
+# --dirty: after the first build, write only the pages an edit changed (the plugin compares every generated
+# file with the last build's); --no-strict, or MkDocs' own warning about --dirty would stop it. --livereload:
+# click 8.3 turns it off otherwise (mkdocs#4032).
 serve: $(VENV)/.runtime
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000  # --livereload: click 8.3 turns it off otherwise (mkdocs#4032)
+	$(BIN)/mkdocs serve --dirty --no-strict --livereload --dev-addr 127.0.0.1:8000
 
 pages: $(VENV)/.runtime
 	$(BIN)/python -m generator pages --out build/pages

@@ -9,8 +9,10 @@ every page's <head>, the Content-Security-Policy on every page and the post-buil
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +33,7 @@ from .publish.scan import scan_site, script_hash
 from .publish.theme_icons import STYLESHEET, icon_files, theme_stylesheet
 from .search.index import SearchIndexError, build_index
 from .site import front_matter
+from .site.cache import PageCache
 from .site.env import environment
 from .site.head import META_KEYS, head_html
 
@@ -67,6 +70,23 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.theme_env = None  # the theme's Jinja environment, whose inline scripts the policy allows
         self.env = None        # the generator's, which writes the link-preview and feed tags into <head>
         self._bodies: dict[str, str] = {}  # generated pages' HTML, between on_page_markdown and on_page_content
+        # `mkdocs serve` keeps this instance across rebuilds (it has on_startup), and with these what the
+        # last build made: pages by their inputs, and every generated file's digest.
+        self.page_cache: PageCache | None = None
+        self.dirty = False          # `mkdocs serve --dirty`: only what changed is written again
+        self.digests: dict[str, bytes] = {}
+        self.rewritten: list[Path] = []  # this build's new or changed HTML, which the scan reads
+        self.search: ThreadPoolExecutor | None = None  # serve: the search index is rebuilt beside the server
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":
+            self.page_cache = PageCache()
+            self.dirty = dirty
+            self.search = ThreadPoolExecutor(max_workers=1)
+
+    def on_shutdown(self) -> None:
+        if self.search is not None:
+            self.search.shutdown(wait=True)
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -106,20 +126,38 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.generated_meta = {}
+        self.rewritten = []
+        digests: dict[str, bytes] = {}
+        changed_events: set[str] = set()
         try:
-            for src, content in site_files(self.data, self.site_config, parallel=True, with_cards=False):
+            for src, content in site_files(self.data, self.site_config, parallel=True, with_cards=False,
+                                           cache=self.page_cache):
                 existing = files.get_file_from_path(src)
                 if existing is not None:
                     raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
                 if isinstance(content, str) and src.endswith(".md"):
                     self.generated_meta[src] = front_matter(content)
-                files.append(File.generated(config, src, content=content))
+                file = File.generated(config, src, content=content)
+                if self.dirty:
+                    digests[src] = hashlib.blake2b(content.encode() if isinstance(content, str) else content,
+                                                   digest_size=16).digest()
+                    if self.digests.get(src) == digests[src]:
+                        file.is_modified = _unmodified  # type: ignore[method-assign]  # written last build
+                    else:
+                        if src.startswith("events/") and src.endswith(".md"):
+                            changed_events.add(src[len("events/"):-len(".md")])
+                        if src.endswith(".html"):
+                            self.rewritten.append(Path(file.abs_dest_path))
+                files.append(file)
         except MediaError as exc:  # a picture changed after the check: the same finding the check would give
             raise PluginError(f"the timeline data has problems; fix them and build again:\n{exc}") from None
         for src, content in icon_files(theme_stylesheet(config.theme.dirs)).items():
             files.append(File.generated(config, src, content=content))
         self._cancel_cards()
-        self.cards = CardJob(self.data, self.site_config)  # drawn while MkDocs writes the pages
+        first = not self.digests
+        self.digests = digests
+        # Drawn while MkDocs writes the pages; a dirty rebuild draws only the cards of events that changed.
+        self.cards = CardJob(self.data, self.site_config, None if first or not self.dirty else frozenset(changed_events))
         return files
 
     def on_env(self, env, config, files):
@@ -175,6 +213,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return self._finish(output_content, self.trusted.pop(template_name, set()))
 
     def on_post_page(self, output: str, page, config) -> str:
+        self.rewritten.append(Path(page.file.abs_dest_path))
         return self._finish(self._head(output, page), self.trusted.pop(page.file.src_uri, set()))
 
     def _head(self, output: str, page) -> str:
@@ -223,12 +262,29 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 (site_dir / rel).write_bytes(content)
             self.cards = None
         base_path = urlsplit(config.site_url).path or "/" if config.site_url else "/"
-        problems = scan_site(site_dir, base_path)
+        # A dirty rebuild scans what it wrote; every other file was scanned by the build that wrote it.
+        problems = scan_site(site_dir, base_path, self.rewritten if self.dirty and self.page_cache else None)
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))
         # After the scan: Pagefind writes no HTML, and indexes only pages the scan has passed.
         searchable = len(self.data.events) + len(self.data.actors) + len(self.data.seeds)
+        if self.search is not None:  # serving: the pages are ready now, the search follows in a few seconds
+            if self.rewritten or not (site_dir / "pagefind").is_dir():
+                self.search.submit(_index_beside, site_dir, searchable)
+            return
         try:
             log.info(build_index(site_dir, expect=searchable).summary())
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _index_beside(site_dir: Path, searchable: int) -> None:
+    """The search index of a served site, rebuilt while the server already shows the new pages."""
+    try:
+        log.info(build_index(site_dir, expect=searchable).summary())
+    except SearchIndexError as exc:
+        log.error(f"search index not rebuilt: {exc}")

@@ -20,25 +20,32 @@ from ..site.cards import cards
 from .outputs import PARALLEL_FROM
 
 
-def draw(data: Dataset, config: SiteConfig) -> list[tuple[str, bytes]]:
-    """Every social card at its site path."""
-    return list(cards(data, config))
+def draw(data: Dataset, config: SiteConfig, only: frozenset[str] | None = None) -> list[tuple[str, bytes]]:
+    """Every social card at its site path (or those of the events in `only`)."""
+    return list(cards(data, config, only))
 
 
 class CardJob:
-    """The cards of one build, being drawn (in a second process when the timeline is large) until `files()`."""
+    """The cards of one build, being drawn (in a second process when there are many) until `files()`.
 
-    def __init__(self, data: Dataset, config: SiteConfig):
-        self._data, self._config = data, config
+    `only` names the events whose cards are needed, when the others are already in the site
+    (a `mkdocs serve --dirty` rebuild).
+    """
+
+    def __init__(self, data: Dataset, config: SiteConfig, only: frozenset[str] | None = None):
+        self._data, self._config, self._only = data, config, only
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future | None = None
-        if len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        count = len(data.events) if only is None else len(only)
+        if count >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self._future = self._pool.submit(draw, data, config)
+            self._future = self._pool.submit(draw, data, config, only)
 
     def files(self) -> list[tuple[str, bytes]]:
         try:
-            return self._future.result() if self._future is not None else draw(self._data, self._config)
+            if self._future is not None:
+                return self._future.result()
+            return draw(self._data, self._config, self._only)
         finally:
             self.cancel()
 

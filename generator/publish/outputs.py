@@ -18,6 +18,7 @@ from ..export import EXPORTERS, data_files
 from ..jsonschemas import site_schemas
 from ..model import Dataset
 from ..site import Site
+from ..site.cache import PageCache
 from ..site.cards import cards
 from ..site.embed import embed_files
 from .csp import add_policy
@@ -49,21 +50,22 @@ def asset(config: SiteConfig, name: str) -> str:
     return (resources.files("generator") / "assets" / name).read_text(encoding="utf-8")
 
 
-def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False,
-               with_cards: bool = True) -> Iterator[tuple[str, str | bytes]]:
+def site_files(data: Dataset, config: SiteConfig, *, parallel: bool = False, with_cards: bool = True,
+               cache: PageCache | None = None) -> Iterator[tuple[str, str | bytes]]:
     """Pages, embeddable pages, pictures, exports, feeds, social cards, the site's own assets and the JSON Schemas.
 
     With parallel=True and a large dataset, the exports are computed in a second process while
     this one renders the pages; only the data page, which lists their sizes, waits for them.
     with_cards=False leaves the social cards to the caller (the MkDocs plugin draws them while
-    MkDocs writes the pages, see card_job.py).
+    MkDocs writes the pages, see card_job.py). `cache` keeps rendered pages between the builds of
+    one `mkdocs serve` (see site/cache.py).
     """
     pool = future = None
     if parallel and len(data.events) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         future = pool.submit(data_files, data, config)
     try:
-        site = Site(data, config)
+        site = Site(data, config, cache=cache)
         pages = site.build(exclude=("data",))
         embeds = [(path, add_policy(html, set())) for path, html in embed_files(site)]
         files = future.result() if future is not None else data_files(data, config)

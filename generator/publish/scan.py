@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -149,10 +150,12 @@ def scan_html(text: str, rel: str, base_path: str = "/") -> list[str]:
     return problems
 
 
-def scan_site(site_dir: Path, base_path: str = "/") -> list[str]:
-    """Every problem in every HTML file under `site_dir`; `base_path` is where the site lives on its host."""
+def scan_site(site_dir: Path, base_path: str = "/", only: Iterable[Path] | None = None) -> list[str]:
+    """Every problem in every HTML file under `site_dir` (or in the files `only` names, when the rest
+    were scanned when they were written); `base_path` is where the site lives on its host."""
     problems = []
-    for path in sorted(site_dir.rglob("*.html")):
+    paths = site_dir.rglob("*.html") if only is None else (p for p in only if p.suffix == ".html" and p.is_file())
+    for path in sorted(paths):
         problems += scan_html(path.read_text(encoding="utf-8", errors="replace"),
                               path.relative_to(site_dir).as_posix(), base_path)
     return problems

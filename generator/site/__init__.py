@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable
 from .. import routes
 from ..config import SiteConfig
 from ..model import Dataset, Event
-from .env import environment
+from .cache import PageCache
+from .env import TEMPLATES, environment
 from .maps import Maps
 from .page import GeneratedPageError, Page, front_matter, make_page
-from .pictures import Pictures
 from .paging import Slot, cut, grouped
+from .pictures import Pictures
 from .render import summary_html
 
 __all__ = ["GeneratedPageError", "Page", "Site", "build_pages", "front_matter", "VIEWS"]
@@ -29,9 +30,11 @@ __all__ = ["GeneratedPageError", "Page", "Site", "build_pages", "front_matter", 
 class Site:
     """Renders pages from the dataset with one Jinja environment."""
 
-    def __init__(self, data: Dataset, config: SiteConfig | None = None, downloads: Iterable[dict] = ()):
+    def __init__(self, data: Dataset, config: SiteConfig | None = None, downloads: Iterable[dict] = (),
+                 cache: PageCache | None = None):
         self.data = data
         self.config = config or SiteConfig()
+        self.cache = cache  # pages kept from the previous build of a `mkdocs serve` (see cache.py)
         self.downloads = list(downloads)  # path, format, size, about: for the data page
         self.maps = Maps(data)
         self.pictures = Pictures(data)  # every picture is derived once, when a page first shows it
@@ -42,6 +45,8 @@ class Site:
                                 if name in self.config.texts else None)
         self._url = ""
         self._order = {id(event): position for position, event in enumerate(data.events)}  # timeline order
+        if cache is not None:
+            cache.begin(data, self.config, [TEMPLATES] + ([self.config.overrides] if self.config.overrides else []))
 
     def link(self, to: str) -> str:
         """Relative address of the site path `to` from the page being rendered."""
@@ -49,14 +54,21 @@ class Site:
 
     def render(self, url: str, template: str, **context) -> str:
         """A template rendered for the page at `url`."""
-        self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
-        return self.env.get_template(template).render(page_url=url, **context)
+        def render() -> str:
+            self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
+            return self.env.get_template(template).render(page_url=url, **context)
+        return render() if self.cache is None else self.cache.get(url, template, context, render)
 
     def page(self, url: str, template: str, title: str, description: str = "", meta: dict[str, str] | None = None,
              **context) -> Page:
         """A page at `url`; `meta` adds to its front matter (see head.py)."""
-        body = self.render(url, template, title=title, **context)
-        return make_page(routes.source_file(url), url, title, description, body, meta)
+        def make() -> Page:
+            self._url = url
+            body = self.env.get_template(template).render(page_url=url, title=title, **context)
+            return make_page(routes.source_file(url), url, title, description, body, meta)
+        if self.cache is None:
+            return make()
+        return self.cache.get(url, template, (title, description, meta, context), make)
 
     def split(self, url: Callable[[Slot], str], template: str, title: str, description: str,
               groups: dict[str, list[Event]], common: dict, meta: dict[str, str] | None = None) -> list[Page]:
@@ -68,10 +80,11 @@ class Site:
         union = {id(e): e for events in groups.values() for e in events}
         events = sorted(union.values(), key=lambda e: self._order[id(e)])
         pages = []
-        for part in cut(events, self.config.split_at):
+        parts = cut(events, self.config.split_at)
+        for part, its_groups in zip(parts, grouped(parts, groups), strict=True):
             label = part.slot.label
             pages.append(self.page(url(part.slot), template, f"{title}: {label}" if label else title, description,
-                                   meta, groups=grouped(part, groups), cut=part, cut_url=url,
+                                   meta, groups=its_groups, cut=part, cut_url=url,
                                    year=part.slot.year, **common))
         return pages
 

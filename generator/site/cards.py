@@ -81,7 +81,7 @@ def _palette(colour: tuple[int, int, int]) -> tuple[int, ...]:
     ramp: list[int] = []
     for ink in (INK, colour):
         for step in range(128):
-            ramp += [round(w + (c - w) * step / 127) for w, c in zip(WHITE, ink)]
+            ramp += [round(w + (c - w) * step / 127) for w, c in zip(WHITE, ink, strict=True)]
     return tuple(ramp)
 
 
@@ -145,8 +145,9 @@ def site_card(config: SiteConfig) -> bytes:
     return _draw(SITE_COLOUR, None, above="", heading=config.title, below=config.description)
 
 
-def cards(data: Dataset, config: SiteConfig) -> Iterator[tuple[str, bytes]]:
-    """Every card at its site path."""
+def cards(data: Dataset, config: SiteConfig, only: frozenset[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every card at its site path; with `only`, the cards of just those events (the site's card is drawn always)."""
     yield routes.SITE_CARD, site_card(config)
     for event in data.events:
-        yield routes.card(event.id), event_card(event, config)
+        if only is None or event.id in only:
+            yield routes.card(event.id), event_card(event, config)

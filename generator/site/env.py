@@ -25,6 +25,9 @@ def month(value) -> str:
     return f"{dates.MONTH_ABBR[value.month - 1]} {value.year}"
 
 
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # the package's own
+
+
 def environment(overrides: Path | None = None) -> Environment:
     loaders = [PackageLoader("generator", "templates")]
     if overrides is not None and overrides.is_dir():

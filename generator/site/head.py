@@ -16,9 +16,9 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from .. import routes
-from .cards import HEIGHT, WIDTH
 from ..config import SiteConfig
 from ..model import Event
+from .cards import HEIGHT, WIDTH
 from .pictures import SocialImage
 
 # The front-matter keys a generated page may set for its <head>.

@@ -53,7 +53,7 @@ def overview(events: list[Event], page_of: Callable[[Event], str] | None = None)
                       if span // size + 2 <= OVERVIEW_BARS or size == OVERVIEW_UNITS[-1][0])
     counts: Counter = Counter()
     targets: dict[int, str] = {}
-    for event, month in zip(events, months):
+    for event, month in zip(events, months, strict=True):
         key = month // size
         counts[key] += 1
         year = event.date.known.lower().year

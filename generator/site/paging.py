@@ -99,9 +99,15 @@ def _parts(slot: Slot, events: list[Event], limit: int, below: list[tuple[Slot, 
     return [Cut(s, chunk, list(below or []) if s == slot else [], parts) for s, chunk in zip(slots, chunks, strict=True)]
 
 
-def grouped(cut_: Cut, groups: dict[str, list[Event]]) -> dict[str, list[Event]]:
-    """`groups` (e.g. an actor's events by role) narrowed to the events of one page of the cut."""
-    if cut_.whole:
-        return groups
-    members = {id(event) for event in cut_.events}
-    return {name: [e for e in events if id(e) in members] for name, events in groups.items()}
+def grouped(cuts: list[Cut], groups: dict[str, list[Event]]) -> list[dict[str, list[Event]]]:
+    """`groups` (e.g. an actor's events by role) narrowed to the events of each page of the cut, in one pass."""
+    if len(cuts) == 1 and cuts[0].whole:
+        return [groups]
+    page_of = {id(event): number for number, cut_ in enumerate(cuts) for event in cut_.events}
+    pages: list[dict[str, list[Event]]] = [{name: [] for name in groups} for _ in cuts]
+    for name, events in groups.items():
+        for event in events:
+            number = page_of.get(id(event))
+            if number is not None:
+                pages[number][name].append(event)
+    return pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ... import routes
@@ -38,7 +39,7 @@ def build(site: Site) -> list[Page]:
                       parent=data.actors.get(actor.parent) if actor.parent else None,
                       children=data.children(actor_id), figures=figures[-site.config.split_at:],
                       figures_total=len(figures), place_map=site.maps.region(named), credits=site.maps.credits())
-        pages += site.split(lambda slot, a=actor_id: routes.actor(a, slot), "actor.html", actor.name,
+        pages += site.split(partial(routes.actor, actor_id), "actor.html", actor.name,
                             actor.description, {role: roles.get(role, []) for role in ROLES}, common,
                             feed_meta(routes.actor_feed(actor_id), f"{site.config.title}: {actor.name}"))
     return pages

@@ -8,6 +8,7 @@ them (see charts.py), so no page grows with the data past what a browser handles
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ... import routes
@@ -37,5 +38,5 @@ def build(site: Site) -> list[Page]:
                                    f"Every figure of {metric.label.lower()} by claimant over time.",
                                    m={**one, "rows": rows, "total": len(one["rows"])}, slot=slot,
                                    parts=[s for s, _ in parts] if len(parts) > 1 else [],
-                                   part_url=lambda part, ident=metric.id: routes.figures(ident, part)))
+                                   part_url=partial(routes.figures, metric.id)))
     return pages

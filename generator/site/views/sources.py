@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ... import routes
@@ -35,6 +36,6 @@ def build(site: Site) -> list[Page]:
             pages.append(site.page(routes.source(seed_id, slot), "source.html", title,
                                    f"Source document: {seed.title}", seed=seed, citing=events, total=len(citing),
                                    slot=slot, parts=[s for s, _ in parts] if len(parts) > 1 else [],
-                                   part_url=lambda part, ident=seed_id: routes.source(ident, part),
+                                   part_url=partial(routes.source, seed_id),
                                    paragraphs=seed_paragraphs(data, seed_id, limit) if first else None))
     return pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ... import routes
@@ -23,7 +24,7 @@ def build(site: Site) -> list[Page]:
     for tag_id in sorted(data.tags):
         tag = data.tags[tag_id]
         events = data.by_tag.get(tag_id, [])
-        pages += site.split(lambda slot, t=tag_id: routes.tag(t, slot), "tag.html", f"Topic: {tag.label}",
+        pages += site.split(partial(routes.tag, tag_id), "tag.html", f"Topic: {tag.label}",
                             tag.description, {"events": events}, {"tag": tag, "timeline_split": timeline_is_split(site)},
                             feed_meta(routes.tag_feed(tag_id), f"{site.config.title}: Topic: {tag.label}"))
     return pages
