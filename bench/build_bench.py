@@ -4,7 +4,7 @@
 
 For each size, writes N synthetic events into a copy of the repository, then times:
   - generator: `mkdocs build` with the timeline plugin (check, model, pages, exports,
-    feeds, post-build scan), as `make build` runs it;
+    feeds, social cards, post-build scan, search index), as `make build` runs it;
   - plain: the pages the generator produced, written beforehand with
     `python -m generator pages`, built by `mkdocs build` with the same theme,
     navigation, stylesheet and script but without the plugin.
@@ -43,10 +43,11 @@ def plain_config(root: Path, docs: Path) -> Path:
     text = (root / "mkdocs.yml").read_text()
     config = yaml.load(text.replace("!ENV", "").replace("SITE_URL", "null").replace("SITE_REPO_URL", "null"),
                        Loader=yaml.SafeLoader)
-    config["plugins"] = ["search"]
+    config["plugins"] = []  # the site's own search is the plugin's (Pagefind, run after its scan): none here
     config["docs_dir"] = str(docs)
-    config["extra_css"] = ["assets/timeline/timeline.css"]
-    config["extra_javascript"] = ["assets/timeline/timeline.js", "assets/timeline/reader.js"]
+    config["extra_css"] = ["assets/timeline/timeline.css", "assets/timeline/search.css"]
+    config["extra_javascript"] = ["assets/timeline/timeline.js", "assets/timeline/reader.js",
+                                  "assets/timeline/search.js"]
     path = root / "mkdocs-plain.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
     return path

@@ -13,7 +13,8 @@ For each size, N synthetic events (bench/synthetic.py) are built three ways:
 Each site is served on 127.0.0.1 by a small server that gzips text as GitHub Pages does (HTML, CSS,
 JS, JSON, SVG, XML; Pagefind's files are gzip already and sent as they are) and counts the bytes it
 sends. Debian's Chromium (headless, 1280x900, no cache: a new browser context per run) opens:
-  - timeline: /timeline/ (past 400 events a summary linking one page per year) and one year page;
+  - timeline: /timeline/ (past 400 events a page linking one page per year, a long year one per month)
+    and the page of it that lists the event below (`year` in the tables: a year's or a month's page);
   - event: an event page in the middle of the data; for TimelineJS3, the timeline opened at that
     event's slide (`start_at_slide`), as it has no page per event;
   - search: the event page, '/' pressed as soon as it has loaded, then a query typed at 100 ms a key:
@@ -387,13 +388,15 @@ def repeat(n: int, measure, *args, **kwargs) -> dict:
 def page_paths(count: int, site: Path) -> dict[str, str]:
     paths = dict(PAGE_TYPES)
     if count:
-        year, _, ident = _ident(count // 2)
+        _, _, ident = _ident(count // 2)
         paths["event"] = f"events/{ident}/"
     else:
         ident = "2024-10-08-first-special-forces-reach-vladivostok"
-        year = 2024
         paths["event"] = f"events/{ident}/"
-    paths["year"] = f"timeline/{year}/" if (site / "timeline" / str(year) / "index.html").exists() else None
+    # The timeline's page listing that event: its year's, or past `split_at` its month's (or a part of it).
+    holding = sorted(page.parent.relative_to(site).as_posix() + "/" for page in (site / "timeline").rglob("index.html")
+                     if page.parent != site / "timeline" and f"events/{ident}/" in page.read_text(encoding="utf-8"))
+    paths["year"] = holding[0] if holding else None
     return paths
 
 

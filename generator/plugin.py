@@ -125,7 +125,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        self.generated_meta = {}
+        previous_meta, self.generated_meta = self.generated_meta, {}
         self.rewritten = []
         digests: dict[str, bytes] = {}
         changed_events: set[str] = set()
@@ -135,13 +135,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 existing = files.get_file_from_path(src)
                 if existing is not None:
                     raise PluginError(f"docs/{src} would be overwritten by a generated page; rename or remove it")
-                if isinstance(content, str) and src.endswith(".md"):
-                    self.generated_meta[src] = front_matter(content)
                 file = File.generated(config, src, content=content)
+                same = False
                 if self.dirty:
                     digests[src] = hashlib.blake2b(content.encode() if isinstance(content, str) else content,
                                                    digest_size=16).digest()
-                    if self.digests.get(src) == digests[src]:
+                    same = self.digests.get(src) == digests[src]
+                if isinstance(content, str) and src.endswith(".md"):
+                    meta = previous_meta.get(src) if same else None
+                    self.generated_meta[src] = meta if meta is not None else front_matter(content)
+                if self.dirty:
+                    if same:
                         file.is_modified = _unmodified  # type: ignore[method-assign]  # written last build
                     else:
                         if src.startswith("events/") and src.endswith(".md"):

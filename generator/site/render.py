@@ -55,6 +55,7 @@ def summary_html(text: str, up: str = "") -> Markup:
     return Markup(cleaned)
 
 
+@lru_cache(maxsize=65536)
 def summary_text(text: str, limit: int = 200) -> str:
     """A summary as plain text (its Markdown read, every tag dropped), cut at a word to at most `limit` characters.
 
