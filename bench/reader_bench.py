@@ -84,8 +84,9 @@ PAGE_TYPES = {"home": "", "timeline": "timeline/", "year": None, "event": None, 
 # -- building ----------------------------------------------------------------------------------------------
 
 def real_tree(root: Path, source: Path) -> None:
-    for name in ("events", "seeds", "docs"):
-        shutil.copytree(source / name, root / name)
+    for name in ("events", "seeds", "docs", "schemas", "texts"):
+        if (source / name).is_dir():  # an older checkout may not have them all
+            shutil.copytree(source / name, root / name)
     shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
 
 
@@ -103,7 +104,9 @@ def build(count: int, out: Path, source: Path | None = None) -> tuple[Path, floa
     root = out / "tree"
     if count:
         write_tree(root, count, site=False)
-        shutil.copytree(source / "docs", root / "docs")
+        for name in ("docs", "texts"):
+            if (source / name).is_dir():
+                shutil.copytree(source / name, root / name)
         shutil.copy(source / "mkdocs.yml", root / "mkdocs.yml")
     else:
         real_tree(root, source)
