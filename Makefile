@@ -37,6 +37,10 @@ bench: $(VENV)/.runtime
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/map_bench.py
 	$(BIN)/python bench/embed_cards_bench.py
+	$(BIN)/python bench/page_size_bench.py
+	$(BIN)/python bench/serve_bench.py
+	$(BIN)/python bench/reader_bench.py
+	$(BIN)/python bench/lighthouse_bench.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -28,6 +28,7 @@ from bench.reader_bench import PAGE_TYPES, build, page_paths, serve  # noqa: E40
 
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+MAP_PAGES = {"map": "map/", "place": "places/kursk-region/"}  # the real site's; synthetic events name no place
 AUDITS = (("first-contentful-paint", "FCP"), ("largest-contentful-paint", "LCP"), ("total-blocking-time", "TBT"),
           ("cumulative-layout-shift", "CLS"))
 
@@ -52,6 +53,7 @@ def main() -> None:
         for count in args.events:
             site, _, _ = build(count, Path(tmp) / f"site-{count}")
             paths = {kind: path for kind, path in page_paths(count, site).items() if path is not None}
+            paths.update({kind: path for kind, path in MAP_PAGES.items() if (site / path / "index.html").exists()})
             if count:  # synthetic data has only the timeline's own actors and topics for some kinds
                 paths = {kind: path for kind, path in paths.items() if (site / path / "index.html").exists()}
             label = f"{count:,} synthetic events" if count else "the real events"
@@ -59,7 +61,7 @@ def main() -> None:
             print(f"  {'page':<12}{'score':>6}" + "".join(f"{name:>9}" for _, name in AUDITS))
             scores = []
             with serve(site) as (url, _):
-                for kind in PAGE_TYPES:
+                for kind in [*PAGE_TYPES, *MAP_PAGES]:
                     if kind not in paths:
                         continue
                     report = lighthouse(url + paths[kind], Path(tmp) / f"{kind}.json")
