@@ -90,13 +90,32 @@ class PageWatch:
     def __init__(self, browser, **context_args):
         self.context = browser.new_context(**context_args)
         self.page = self.context.new_page()
-        self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url} {r.failure}"))
+        self._errors: list[str] = []
+        self._failed: list[tuple[str, str, int]] = []  # url, failure, documents navigated to when it failed
+        self._documents = 0
+        self.page.on("console", lambda m: self._errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self._errors.append(f"page error: {e}"))
+        self.page.on("framenavigated", self._navigated)
+        self.page.on("requestfailed", self._request_failed)
         # Chromium logs most Content-Security-Policy violations to the console, but not all: report each one.
         self.page.add_init_script("document.addEventListener('securitypolicyviolation', e => console.error("
                                   "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
+
+    def _navigated(self, frame) -> None:
+        if frame == self.page.main_frame:
+            self._documents += 1
+
+    def _request_failed(self, request) -> None:
+        # Leaving a page cuts off its unfinished requests before the next document is navigated to: a request
+        # failed as net::ERR_ABORTED before a later navigation was cut off by the test, not refused.
+        self._failed.append((request.url, request.failure or "", self._documents))
+
+    @property
+    def errors(self) -> list[str]:
+        """Everything that went wrong, but requests cut off (net::ERR_ABORTED) because the test left their page."""
+        failed = [f"request failed: {url} {failure}" for url, failure, started in self._failed
+                  if not (failure == "net::ERR_ABORTED" and started < self._documents)]
+        return self._errors + failed
 
     def close(self) -> None:
         self.context.close()
