@@ -141,17 +141,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     digests[src] = hashlib.blake2b(content.encode() if isinstance(content, str) else content,
                                                    digest_size=16).digest()
                     same = self.digests.get(src) == digests[src]
-                if isinstance(content, str) and src.endswith(".md"):
-                    meta = previous_meta.get(src) if same else None
-                    self.generated_meta[src] = meta if meta is not None else front_matter(content)
-                if self.dirty:
                     if same:
                         file.is_modified = _unmodified  # type: ignore[method-assign]  # written last build
-                    else:
-                        if src.startswith("events/") and src.endswith(".md"):
-                            changed_events.add(src[len("events/"):-len(".md")])
-                        if src.endswith(".html"):
-                            self.rewritten.append(Path(file.abs_dest_path))
+                    elif src.startswith("events/") and src.endswith(".md"):
+                        changed_events.add(src[len("events/"):-len(".md")])
+                    elif src.endswith(".html"):
+                        self.rewritten.append(Path(file.abs_dest_path))
+                if isinstance(content, str) and src.endswith(".md"):
+                    kept = previous_meta.get(src) if same else None  # unchanged page: its metadata read last build
+                    self.generated_meta[src] = kept if kept is not None else front_matter(content)
                 files.append(file)
         except MediaError as exc:  # a picture changed after the check: the same finding the check would give
             raise PluginError(f"the timeline data has problems; fix them and build again:\n{exc}") from None
@@ -217,7 +215,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return self._finish(output_content, self.trusted.pop(template_name, set()))
 
     def on_post_page(self, output: str, page, config) -> str:
-        self.rewritten.append(Path(page.file.abs_dest_path))
+        if self.dirty:
+            self.rewritten.append(Path(page.file.abs_dest_path))
         return self._finish(self._head(output, page), self.trusted.pop(page.file.src_uri, set()))
 
     def _head(self, output: str, page) -> str:
@@ -267,13 +266,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.cards = None
         base_path = urlsplit(config.site_url).path or "/" if config.site_url else "/"
         # A dirty rebuild scans what it wrote; every other file was scanned by the build that wrote it.
-        problems = scan_site(site_dir, base_path, self.rewritten if self.dirty and self.page_cache else None)
+        problems = scan_site(site_dir, base_path, self.rewritten if self.dirty else None)
         if problems:
             raise PluginError("the built site contains executable or foreign content:\n" + "\n".join(problems))
         # After the scan: Pagefind writes no HTML, and indexes only pages the scan has passed.
         searchable = len(self.data.events) + len(self.data.actors) + len(self.data.seeds)
         if self.search is not None:  # serving: the pages are ready now, the search follows in a few seconds
-            if self.rewritten or not (site_dir / "pagefind").is_dir():
+            if not self.dirty or self.rewritten or not (site_dir / "pagefind").is_dir():
                 self.search.submit(_index_beside, site_dir, searchable)
             return
         try:

@@ -71,6 +71,21 @@ def cases(kind: str) -> list[Path]:
     return sorted((DATA / kind).glob("*.yaml"))
 
 
+def place_every_case(root: Path, kind: str = "invalid") -> int:
+    """Every named case of `kind` written into the tree at `root` at once, each where it belongs; how many."""
+    placed = 0
+    for case in cases(kind):
+        raw = case.read_bytes()
+        place = (directives(raw, "place") or [DEFAULT_PLACE])[0]
+        if place == DEFAULT_PLACE:
+            place = f"events/2024/{case.stem}.yaml"  # side by side, not one over another
+        target = root / place
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(raw)
+        placed += 1
+    return placed
+
+
 def update() -> None:
     for case in cases("invalid"):
         raw = case.read_bytes()

@@ -141,6 +141,12 @@ def output_dir() -> Path:
     return OUTPUT
 
 
+def open_search(page, key: str = "/") -> None:
+    """Open the header's search dialog with a key and wait until it can search."""
+    page.keyboard.press(key)
+    page.wait_for_selector("dialog.tl-search[open][data-ready]", timeout=10_000)
+
+
 def inject(page, script: Path) -> None:
     """Run a test tool's script in the page without an inline <script>, which the page's CSP refuses."""
     page.evaluate(script.read_text(encoding="utf-8") + "\n;0")

@@ -15,20 +15,13 @@ from generator.check import check, stream
 from generator.config import from_mkdocs_yml
 from generator.export import data_files
 from generator.model import load_dataset
-from tests.cases import DEFAULT_PLACE, base_tree, cases, copy_site, directives
+from tests.cases import base_tree, copy_site, place_every_case
 
 
 def _every_invalid_case(root: Path) -> Path:
     """The test site's data with every named invalid case placed where it belongs, all at once."""
     base_tree(root)
-    for case in cases("invalid"):
-        raw = case.read_bytes()
-        place = (directives(raw, "place") or [DEFAULT_PLACE])[0]
-        if place == DEFAULT_PLACE:
-            place = f"events/2024/{case.stem}.yaml"
-        target = root / place
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(raw)
+    place_every_case(root)
     return root
 
 

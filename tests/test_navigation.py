@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from generator.model import load_dataset
 from generator.site.neighbours import Neighbours
-from tests.conftest import REPO
+from tests.conftest import REPO, open_search
 
 DATA, _ = load_dataset(REPO)
 IDS = [e.id for e in DATA.events]
@@ -111,9 +111,8 @@ def test_j_and_k_go_to_the_next_and_previous_event(server, watch) -> None:
         page.keyboard.press(keys)
     page.wait_for_timeout(300)
     assert page.url.endswith(f"events/{IDS[5]}/")
-    page.keyboard.press("/")  # the search dialog
+    open_search(page)
     search = page.locator("#tl-search-input")
-    search.wait_for()
     page.keyboard.type("kj")  # typing in the search box types
     page.wait_for_timeout(300)
     assert search.input_value() == "kj" and page.url.endswith(f"events/{IDS[5]}/")

@@ -13,7 +13,7 @@ import pytest
 from generator.model import load_dataset
 from generator.search import canonical
 from generator.search.index import BUNDLE, SearchIndexError, build_index
-from tests.conftest import REPO, inject
+from tests.conftest import REPO, inject, open_search
 from tests.test_hostile_site import EVENT_ID as HOSTILE_EVENT
 from tests.test_hostile_site import (
     PWN,
@@ -25,11 +25,6 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 QUOTED = "2024-10-defence-express-editor-says-units-could-guard-border"
 ALIAS_ONLY = "2025-06-30-kim-mourns-soldiers-killed-in-russia"  # names KCNA only as an alias of an actor
 RESULT_LINKS = ".tl-search__result a"
-
-
-def open_search(page, key: str = "/") -> None:
-    page.keyboard.press(key)
-    page.wait_for_selector("dialog.tl-search[open][data-ready]", timeout=10_000)
 
 
 def wait_status(page, pattern: str) -> None:

@@ -407,18 +407,9 @@ def test_export_never_overwrites_data_or_an_existing_file_unasked(tree: Path, tm
 
 
 def test_check_of_a_tree_holding_every_invalid_case_at_once_finishes_in_seconds(tree: Path) -> None:
-    from tests.cases import DEFAULT_PLACE, cases, directives
+    from tests.cases import place_every_case
 
-    placed = 0
-    for case in cases("invalid"):
-        raw = case.read_bytes()
-        place = (directives(raw, "place") or [DEFAULT_PLACE])[0]
-        if place == DEFAULT_PLACE:
-            place = f"events/2024/{case.stem}.yaml"
-        target = tree / place
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(raw)
-        placed += 1
+    placed = place_every_case(tree)
     started = time.monotonic()
     run = _cli("check", "--root", str(tree), "--format", "json")
     assert run.returncode == 1 and "Traceback" not in run.stderr

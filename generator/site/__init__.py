@@ -52,19 +52,21 @@ class Site:
         """Relative address of the site path `to` from the page being rendered."""
         return routes.relative(self._url, to)
 
+    def _render(self, url: str, template: str, context: dict) -> str:
+        self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
+        return self.env.get_template(template).render(page_url=url, **context)
+
     def render(self, url: str, template: str, **context) -> str:
         """A template rendered for the page at `url`."""
-        def render() -> str:
-            self._url = url  # read by link(): one function in the globals, so cached macro modules see each page
-            return self.env.get_template(template).render(page_url=url, **context)
-        return render() if self.cache is None else self.cache.get(url, template, context, render)
+        if self.cache is None:
+            return self._render(url, template, context)
+        return self.cache.get(url, template, context, lambda: self._render(url, template, context))
 
     def page(self, url: str, template: str, title: str, description: str = "", meta: dict[str, str] | None = None,
              **context) -> Page:
         """A page at `url`; `meta` adds to its front matter (see head.py)."""
         def make() -> Page:
-            self._url = url
-            body = self.env.get_template(template).render(page_url=url, title=title, **context)
+            body = self._render(url, template, {"title": title, **context})
             return make_page(routes.source_file(url), url, title, description, body, meta)
         if self.cache is None:
             return make()
